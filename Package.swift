@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Nastavnik",
+    products: [
+        .executable(name: "nastavnik", targets: ["NastavnikCLI"]),
+        .library(name: "SheetIO", targets: ["SheetIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C system libraries.
+        .systemLibrary(name: "CZip", pkgConfig: "libzip",
+                       providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        // Zip archives and XML streams over the C libraries; shared by XLSX and DOCX.
+        .target(name: "PackageIO", dependencies: ["CZip", "CXML2"],
+                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        // Spreadsheet I/O: cell model, XLSX and CSV readers and writers. Knows nothing of mentoring.
+        .target(name: "SheetIO", dependencies: ["PackageIO"],
+                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        .executableTarget(name: "NastavnikCLI", dependencies: [
+            "SheetIO",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "SheetIOTests", dependencies: ["SheetIO", "PackageIO"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,163 @@
+import CZip
+
+/// A zip archive opened for reading through libzip (`zip_open` with `ZIP_RDONLY`).
+///
+/// The archive's central directory is read once; entries are inflated on demand, in chunks,
+/// with the sizes checked against ``ZipLimits``.
+public final class ZipReader {
+    /// One entry of the central directory.
+    public struct Entry: Sendable {
+        public let index: UInt64
+        public let name: String
+        public let size: UInt64
+        public let compressedSize: UInt64
+        public let encrypted: Bool
+    }
+
+    public let path: String
+    public let limits: ZipLimits
+    public let entries: [Entry]
+    private let archive: OpaquePointer
+    private let byLowercasedName: [String: Int]
+
+    /// Opens `path`; the file's first bytes decide the error when it is not a zip archive.
+    public init(path: String, limits: ZipLimits = .default) throws(PackageError) {
+        self.path = path
+        self.limits = limits
+        try FileSignature.requireZip(path: path)
+        var errorCode: Int32 = 0
+        guard let archive = zip_open(path, ZIP_RDONLY, &errorCode) else {
+            throw ZipReader.openError(code: errorCode, path: path)
+        }
+        self.archive = archive
+        let count = zip_get_num_entries(archive, 0)
+        var entries: [Entry] = []
+        entries.reserveCapacity(Int(max(count, 0)))
+        var byName: [String: Int] = [:]
+        for index in 0..<UInt64(max(count, 0)) {
+            var stat = zip_stat_t()
+            zip_stat_init(&stat)
+            guard zip_stat_index(archive, index, 0, &stat) == 0, let rawName = stat.name else { continue }
+            let name = String(cString: rawName)
+            let entry = Entry(index: index, name: name, size: stat.size, compressedSize: stat.comp_size,
+                              encrypted: stat.encryption_method != UInt16(ZIP_EM_NONE))
+            // Some writers store Windows separators (`xl\\workbook.xml`); OPC names use `/`.
+            byName[String(name.lowercased().map { $0 == "\\" ? "/" : $0 })] = entries.count
+            entries.append(entry)
+        }
+        self.entries = entries
+        self.byLowercasedName = byName
+    }
+
+    deinit { zip_discard(archive) }
+
+    /// The entry with this part name, compared case-insensitively as OPC requires; a leading `/` is ignored.
+    public func entry(named name: String) -> Entry? {
+        let key = (name.hasPrefix("/") ? String(name.dropFirst()) : name).lowercased()
+        return byLowercasedName[key].map { entries[$0] }
+    }
+
+    /// Opens an entry for streaming reads, after checking its declared size and ratio against the limits.
+    public func open(_ entry: Entry) throws(PackageError) -> ZipEntryStream {
+        if entry.encrypted {
+            throw PackageError(.encrypted, file: path, entry: entry.name, message: "the entry is encrypted")
+        }
+        if entry.size > limits.maxEntrySize {
+            throw PackageError(.limitExceeded, file: path, entry: entry.name,
+                               message: "uncompressed size \(entry.size) bytes exceeds the limit of \(limits.maxEntrySize)")
+        }
+        if entry.size > limits.ratioFloor {
+            let ratio = Double(entry.size) / Double(max(entry.compressedSize, 1))
+            if ratio > limits.maxCompressionRatio {
+                throw PackageError(.limitExceeded, file: path, entry: entry.name,
+                                   message: "compression ratio \(Int(ratio)):1 exceeds the limit of \(Int(limits.maxCompressionRatio)):1 (zip bomb?)")
+            }
+        }
+        guard let file = zip_fopen_index(archive, entry.index, 0) else {
+            throw ZipReader.error(from: zip_get_error(archive), path: path, entry: entry.name)
+        }
+        return ZipEntryStream(file: file, entry: entry, path: path, limits: limits, owner: self)
+    }
+
+    /// Reads a whole (small) entry into memory.
+    public func readAll(_ entry: Entry) throws(PackageError) -> [UInt8] {
+        let stream = try open(entry)
+        var result: [UInt8] = []
+        result.reserveCapacity(Int(min(entry.size, 64 << 20)))
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 8)
+        defer { chunk.deallocate() }
+        while true {
+            let count = try stream.read(into: chunk)
+            if count == 0 { break }
+            result.append(contentsOf: chunk[0..<count])
+        }
+        return result
+    }
+
+    static func openError(code: Int32, path: String) -> PackageError {
+        switch code {
+        case ZIP_ER_NOENT: return PackageError(.notFound, file: path, message: "file not found")
+        case ZIP_ER_OPEN, ZIP_ER_READ: return PackageError(.notFound, file: path, message: "cannot open or read the file")
+        case ZIP_ER_NOZIP:
+            // The signature said zip, so the end-of-archive records are gone: the file was cut short.
+            return PackageError(.corrupt, file: path, message: "truncated or damaged zip archive: its central directory is missing")
+        case ZIP_ER_MEMORY: return PackageError(.limitExceeded, file: path, message: "out of memory while reading the zip directory")
+        default:
+            var error = zip_error_t()
+            zip_error_init_with_code(&error, code)
+            defer { zip_error_fini(&error) }
+            let text = String(cString: zip_error_strerror(&error))
+            return PackageError(.corrupt, file: path, message: "damaged zip archive (\(text))")
+        }
+    }
+
+    static func error(from error: UnsafeMutablePointer<zip_error_t>?, path: String, entry: String) -> PackageError {
+        guard let error else { return PackageError(.corrupt, file: path, entry: entry, message: "cannot read the entry") }
+        let code = zip_error_code_zip(error)
+        let text = String(cString: zip_error_strerror(error))
+        switch code {
+        case ZIP_ER_NOPASSWD, ZIP_ER_WRONGPASSWD, ZIP_ER_ENCRNOTSUPP:
+            return PackageError(.encrypted, file: path, entry: entry, message: "the entry is encrypted (\(text))")
+        case ZIP_ER_COMPNOTSUPP:
+            return PackageError(.corrupt, file: path, entry: entry, message: "unsupported compression method (\(text))")
+        default:
+            return PackageError(.corrupt, file: path, entry: entry, message: "damaged entry (\(text))")
+        }
+    }
+}
+
+/// A streaming reader over one inflated zip entry (`zip_fread`), counting bytes against the limits.
+public final class ZipEntryStream {
+    public let entry: ZipReader.Entry
+    private let file: OpaquePointer
+    private let path: String
+    private let limits: ZipLimits
+    private let owner: ZipReader
+    /// Bytes produced so far.
+    public private(set) var bytesRead: UInt64 = 0
+
+    init(file: OpaquePointer, entry: ZipReader.Entry, path: String, limits: ZipLimits, owner: ZipReader) {
+        self.file = file
+        self.entry = entry
+        self.path = path
+        self.limits = limits
+        self.owner = owner
+    }
+
+    deinit { zip_fclose(file) }
+
+    /// Fills `buffer` with the next inflated bytes; returns 0 at the end of the entry.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(PackageError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        let count = zip_fread(file, base, UInt64(buffer.count))
+        if count < 0 {
+            throw ZipReader.error(from: zip_file_get_error(file), path: path, entry: entry.name)
+        }
+        bytesRead += UInt64(count)
+        if bytesRead > entry.size {
+            throw PackageError(.limitExceeded, file: path, entry: entry.name,
+                               message: "the entry inflates to more than the \(entry.size) bytes its header declares (zip bomb?)")
+        }
+        return Int(count)
+    }
+}

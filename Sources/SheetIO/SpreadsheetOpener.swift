@@ -1,0 +1,22 @@
+import PackageIO
+
+/// Opens any supported spreadsheet file: XLSX by its content, CSV and other delimited text by extension.
+public enum SpreadsheetOpener {
+    /// Opens `path`; the file's first bytes decide between a zip package and text, never the extension alone.
+    public static func open(path: String, limits: ReadLimits = .default, csvOptions: CSVReadOptions = .init()) throws -> any SpreadsheetSource {
+        let lowercased = path.lowercased()
+        let isDelimitedText = [".csv", ".tsv", ".txt"].contains { lowercased.hasSuffix($0) }
+        switch FileSignature.of(path: path) {
+        case .missing:
+            throw SpreadsheetError(.unreadable, file: path, message: "file not found or not readable")
+        case .zip, .compoundFile:
+            return try XLSXReader(path: path, limits: limits)
+        case .empty where !isDelimitedText:
+            throw SpreadsheetError(.unreadable, file: path, message: "the file is empty")
+        case .markup where !isDelimitedText, .other where !isDelimitedText:
+            return try XLSXReader(path: path, limits: limits)
+        default:
+            return try CSVSource(path: path, options: csvOptions)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// The cell formats every workbook written by ``XLSXWriter`` carries, plus the number formats a caller adds.
+///
+/// Style indexes are fixed, so a sheet can be written before the styles part.
+public struct XLSXStyle: Hashable, Sendable {
+    /// Index into `cellXfs`.
+    public let index: Int
+
+    public static let normal = XLSXStyle(index: 0)
+    public static let bold = XLSXStyle(index: 1)
+    public static let date = XLSXStyle(index: 2)
+    public static let dateTime = XLSXStyle(index: 3)
+    public static let wrapped = XLSXStyle(index: 4)
+    public static let time = XLSXStyle(index: 5)
+    public static let duration = XLSXStyle(index: 6)
+    /// Bold, wrapped text: a header row.
+    public static let header = XLSXStyle(index: 7)
+    static let builtInCount = 8
+
+    /// The style for a temporal value of this kind.
+    static func of(_ kind: TemporalKind) -> XLSXStyle {
+        switch kind {
+        case .date: return .date
+        case .dateTime: return .dateTime
+        case .time: return .time
+        case .duration: return .duration
+        }
+    }
+}
+
+/// Builds `xl/styles.xml`.
+struct XLSXStyleSheet {
+    /// Number format codes the caller registered, in order; each gets a `cellXfs` entry after the built-in ones.
+    private(set) var customFormats: [String] = []
+
+    /// The style showing numbers with `code` (for example `0.0%`), registered on first use.
+    mutating func style(forNumberFormat code: String) -> XLSXStyle {
+        if let existing = customFormats.firstIndex(of: code) { return XLSXStyle(index: XLSXStyle.builtInCount + existing) }
+        customFormats.append(code)
+        return XLSXStyle(index: XLSXStyle.builtInCount + customFormats.count - 1)
+    }
+
+    func xml() -> String {
+        var numFmts = [(164, "DD.MM.YYYY"), (165, "DD.MM.YYYY HH:MM:SS"), (166, "HH:MM:SS")]
+        for (offset, code) in customFormats.enumerated() { numFmts.append((167 + offset, code)) }
+        var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        xml += #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        xml += #"<numFmts count="\#(numFmts.count)">"#
+        for (id, code) in numFmts { xml += #"<numFmt numFmtId="\#(id)" formatCode="\#(escapeAttribute(code))"/>"# }
+        xml += "</numFmts>"
+        xml += #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>"#
+        xml += #"<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>"#
+        xml += #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
+        xml += #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
+        xml += #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
+        let builtIn = [
+            #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#,
+            #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#,
+            #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
+            #"<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
+            #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#,
+            #"<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
+            #"<xf numFmtId="46" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
+            #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#,
+        ]
+        xml += #"<cellXfs count="\#(builtIn.count + customFormats.count)">"# + builtIn.joined()
+        for offset in customFormats.indices {
+            xml += #"<xf numFmtId="\#(167 + offset)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        }
+        xml += "</cellXfs>"
+        xml += #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
+        xml += #"<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>"#
+        xml += "</styleSheet>"
+        return xml
+    }
+}
+
+/// Escapes text for a double-quoted XML attribute.
+func escapeAttribute(_ text: String) -> String {
+    var result = ""
+    for character in text.unicodeScalars {
+        switch character {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "\"": result += "&quot;"
+        case "\n": result += "&#10;"
+        case "\t": result += "&#9;"
+        case "\r": result += "&#13;"
+        default: result.unicodeScalars.append(character)
+        }
+    }
+    return result
+}

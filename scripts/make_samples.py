@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""Regenerate the sample inbox in samples/inbox/: the files a school mentoring curator keeps.
+
+    python3 scripts/make_samples.py [OUTPUT_DIR]
+
+Needs openpyxl. Every person, СНИЛС and phone number here is made up; the school
+"МАОУ СОШ № 7 г. Томска" stands for any school. The files carry a few honest
+mistakes of the kind real rosters have (listed in samples/README.md).
+
+Output is deterministic: workbook properties are fixed to 2025-09-01 and every zip
+entry is re-stamped 1980-01-01 00:00:00 after openpyxl writes the package.
+"""
+
+import datetime as dt
+import io
+import os
+import random
+import sys
+import zipfile
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.writer.excel import ExcelWriter
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_OUT = os.path.join(ROOT, "samples", "inbox")
+
+STAMP = dt.datetime(2025, 9, 1, 9, 0, 0)
+AUTHOR = "Кузнецова И.Н."
+DATE_FORMAT = "DD.MM.YYYY"
+THIN = Side(style="thin")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+# ---------------------------------------------------------------------------
+# Made-up identifiers
+# ---------------------------------------------------------------------------
+
+def snils_checksum(digits):
+    """Control number of a СНИЛС: weights 9..1 over the 9 digits, mod 101, with 100 -> 00."""
+    total = sum(int(d) * (9 - i) for i, d in enumerate(digits))
+    check = total % 101
+    return 0 if check == 100 else check
+
+
+def fake_snils(rng):
+    while True:
+        digits = "".join(str(rng.randrange(10)) for _ in range(9))
+        if digits[:3] == "000" or any(digits[i] == digits[i + 1] == digits[i + 2] for i in range(7)):
+            continue  # not in the checked range, or a repeated triple, which is never issued
+        return f"{digits[0:3]}-{digits[3:6]}-{digits[6:9]} {snils_checksum(digits):02d}"
+
+
+def fake_phone(rng, style):
+    code = rng.choice(["913", "923", "952", "996"])
+    tail = f"{rng.randrange(10000):04d}"
+    if style == 0:
+        return f"+7 ({code}) 000-{tail[:2]}-{tail[2:]}"
+    if style == 1:
+        return f"8-{code}-000-{tail[:2]}-{tail[2:]}"
+    return f"8{code}000{tail}"
+
+
+# ---------------------------------------------------------------------------
+# People (all fictional)
+# ---------------------------------------------------------------------------
+
+D = dt.date
+
+# (ФИО, дата рождения: date or the text a person typed, класс)
+PUPILS = [
+    ("Абрамов Кирилл Денисович", D(2014, 3, 14), "5А"),
+    ("Белова Ульяна Сергеевна", D(2014, 7, 2), "5А"),
+    ("Воронин Семён Аркадьевич", D(2013, 11, 28), "5Б"),
+    ("Шестакова Вера Антоновна", D(2014, 4, 17), "5Б"),
+    ("Васильев Тимофей Андреевич", D(2013, 1, 21), "6А"),
+    ("Дмитриев Лев Максимович", "15.09.2012", "6А"),             # date typed as text
+    ("Григорьева Есения Павловна", D(2013, 5, 9), "6В"),
+    ("Цветков Максим Олегович", D(2012, 11, 1), "6В"),
+    ("Егорова Софья Игоревна", D(2012, 1, 30), "7 а"),            # class typed with a space, lower case
+    ("Жуков Артём Романович", D(2012, 6, 18), "7А"),
+    ("Зуева Таисия Михайловна", D(2011, 12, 5), "7Б"),
+    ("Захарова Варвара Олеговна", D(2010, 10, 4), "8А"),
+    ("Ильин Матвей Алексеевич", D(2011, 2, 27), "8А"),
+    ("КОВАЛЁВА ДАРЬЯ ВИТАЛЬЕВНА", D(2011, 8, 12), "8Б"),           # typed in caps
+    ("Лаптев Никита Евгеньевич", "31.02.2011", "8Б"),             # impossible date, as text
+    ("М\u006Fрозов Глеб Игоревич", D(2010, 4, 3), "9А"),          # Latin "o" (U+006F) in the surname
+    ("Новикова Алиса Дмитриевна", D(2009, 12, 22), "9А"),
+    ("Орлов Даниил Сергеевич", D(2010, 5, 11), "9Б"),
+    ("Павлова Мирослава Андреевна", D(2009, 7, 7), "10А"),
+    ("Романов Егор Викторович", D(2009, 3, 19), "10Б"),
+    ("Савельева Ксения Николаевна", D(2008, 10, 25), "10Б"),
+    ("Тарасов Ярослав Ильич", D(2008, 1, 16), "11А"),
+    ("Уварова Милана Евгеньевна", D(2008, 6, 8), "11А"),
+    ("Фролов Арсений Владимирович", D(2007, 9, 29), "11А"),
+    ("Хабибуллина Алия Ринатовна", D(2008, 2, 13), "11Б"),
+]
+
+# (ФИО, должность, дата рождения, педагогический стаж, молодой специалист)
+STAFF = [
+    ("Кузнецова Ирина Николаевна", "заместитель директора по ВР", D(1980, 11, 3), 21, "нет"),
+    ("Соколова Елена Викторовна", "учитель русского языка и литературы", D(1975, 4, 12), 27, "нет"),
+    ("Лебедева Татьяна Александровна", "учитель математики", D(1969, 7, 30), 33, "нет"),
+    ("Гришин Павел Сергеевич", "учитель информатики", D(1988, 9, 9), 12, "нет"),
+    ("Ахмедова Лейла Рашидовна", "учитель биологии и химии", D(1985, 5, 21), 15, "нет"),
+    ("Тимофеев Олег Витальевич", "учитель физической культуры", D(1978, 3, 2), 24, "нет"),
+    ("Мельников Андрей Дмитриевич", "учитель физики", D(2001, 6, 25), 1, "да"),
+    ("Белоусова Анастасия Игоревна", "учитель английского языка", D(2000, 2, 14), 2, "да"),
+    ("Полякова Юлия Андреевна", "учитель истории и обществознания", D(1999, 10, 11), "3 г.", "да"),  # text
+    ("Широкова Дарья Максимовна", "педагог-психолог", D(2002, 1, 17), 0, "да"),
+]
+
+QUESTIONNAIRE = [
+    ("02.09.2025 18:41:07", "Орлов Даниил Сергеевич", "Наставник", "Обучающийся", "9Б",
+     "Робототехника, программирование", "Классный руководитель"),
+    ("02.09.2025 19:05:33", "Васильев Тимофей Андреевич", "Наставляемый", "Обучающийся", "6А",
+     "Программирование", "Классный руководитель"),
+    ("03.09.2025 08:12:54", "Мельников Андрей Дмитриевич", "Наставляемый", "Педагог", "Учитель физики",
+     "Методика урока, работа с классом", "Администрация школы"),
+    ("03.09.2025 09:47:20", "Соколова Елена Викторовна", "Наставник", "Педагог",
+     "Учитель русского языка и литературы", "Методика; подготовка к ОГЭ и ЕГЭ", "Администрация школы"),
+    ("03.09.2025 14:02:11", "Павлова Мирослава Андреевна", "Наставник", "Обучающийся", "10А",
+     "Театр, волонтёрство", "Чат класса"),
+    ("03.09.2025 14:30:45", "Абрамов Кирилл Денисович", "Наставляемый", "Обучающийся", "5А",
+     "Шахматы", "Чат класса"),
+    ("04.09.2025 10:15:02", "Белова Ульяна Сергеевна", "Наставляемый", "Обучающийся", "5А",
+     "Рисование, театр", "Родители"),
+    ("04.09.2025 16:58:39", "Гришин Павел Сергеевич", "Наставник", "Педагог", "Учитель информатики",
+     "Программирование, олимпиады", "Администрация школы"),
+    ("05.09.2025 12:20:17", "Полякова Юлия Андреевна", "Наставляемый", "Педагог",
+     "Учитель истории и обществознания", "Классное руководство", "Сайт школы"),
+    ("05.09.2025 20:44:51", "Зуева Таисия Михайловна", "Наставляемый", "Обучающийся", "7Б",
+     "Олимпиада по математике", "Классный руководитель"),
+    ("06.09.2025 11:03:26", "Смирнов Алексей Павлович", "Наставник", "Выпускник", "Студент ТПУ, 2 курс",
+     "Робототехника", "Группа школы во «ВКонтакте»"),
+    ("06.09.2025 13:37:08", "Тарасов Ярослав Ильич", "Наставник", "Обучающийся", "11А",
+     "Математика, физика", "Классный руководитель"),
+    ("07.09.2025 09:10:44", "Абрамов Кирилл", "Наставляемый", "Обучающийся", "5 А",
+     "Шахматы, футбол", "Чат класса"),                           # the same pupil, sent twice
+]
+
+# (№ пары / группы, наставник, наставляемый, форма, дата начала)
+PAIRS = [
+    (1, "Соколова Е.В.", "Мельников А.Д.", "учитель – учитель", D(2025, 9, 15)),
+    (2, "Лебедева Т.А.", "Полякова Ю.А.", "учитель – учитель", D(2025, 9, 15)),
+    (3, "Гришин П.С.", "Васильев Т.А.", "учитель – ученик", D(2025, 9, 22)),
+    (3, "Гришин П.С.", "Цветков М.О.", "учитель – ученик", D(2025, 9, 22)),
+    (3, "Гришин П.С.", "Абрамов К.Д.", "учитель – ученик", D(2025, 9, 22)),
+    (4, "Орлов Д.С.", "Зуева Т.М.", "ученик – ученик", D(2025, 10, 1)),
+    (5, "Павлова М. А.", "Ковалева Д.В.", "ученик – ученик", D(2025, 10, 1)),   # spaced initials; е for ё
+    (6, "Смирнов А.П.", "Морозов Г.И.", "студент – ученик", D(2025, 10, 6)),
+    (7, "Тарасов Я.И.", "Ильин М.А.", "ученик – ученик", D(2025, 10, 1)),
+    (8, "Ахмедова Л.Р.", "Широкова Д.М.", "учитель – учитель", D(2025, 9, 15)),
+]
+
+
+# ---------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------
+
+def new_workbook(title):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    wb.properties.creator = AUTHOR
+    wb.properties.lastModifiedBy = AUTHOR
+    wb.properties.created = STAMP
+    wb.properties.modified = STAMP
+    return wb, ws
+
+
+def header(ws, row, names, widths):
+    for column, (name, width) in enumerate(zip(names, widths), start=1):
+        cell = ws.cell(row=row, column=column, value=name)
+        cell.font = Font(bold=True)
+        cell.border = BOX
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.column_dimensions[cell.column_letter].width = width
+
+
+def put(ws, row, values):
+    for column, value in enumerate(values, start=1):
+        cell = ws.cell(row=row, column=column, value=value)
+        cell.border = BOX
+        if isinstance(value, dt.date):
+            cell.number_format = DATE_FORMAT
+
+
+def save_deterministic(wb, path):
+    """Write with openpyxl, then re-stamp every zip entry so the bytes do not depend on the clock."""
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).save()  # unlike Workbook.save, keeps properties.modified as set
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            stamped = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            stamped.create_system = 0
+            stamped.external_attr = 0
+            target.writestr(stamped, source.read(info.filename))
+    with open(path, "wb") as handle:
+        handle.write(out.getvalue())
+
+
+def students(path, rng):
+    wb, ws = new_workbook("Лист1")
+    ws.cell(row=1, column=1, value="Список обучающихся 5–11 классов на 01.09.2025").font = Font(bold=True, size=12)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=6)
+    header(ws, 3, ["№ п/п", "ФИО", "Дата рождения", "Класс", "СНИЛС", "Телефон представителя"],
+           [7, 34, 14, 8, 16, 24])
+    for index, (name, born, grade) in enumerate(PUPILS, start=1):
+        snils = fake_snils(rng)
+        phone = fake_phone(rng, rng.randrange(3))
+        if index == 20:
+            good = int(snils[-2:])
+            snils = snils[:-2] + f"{(good + 1) % 100:02d}"   # a mistyped control number
+        if index == 24:
+            snils = None                                       # not handed in yet
+        if index == 7:
+            snils = snils.replace("-", "").replace(" ", "")    # typed without separators
+        put(ws, 3 + index, [index, name, born, grade, snils, phone])
+    ws.freeze_panes = "A4"
+    save_deterministic(wb, path)
+
+
+def staff(path):
+    wb, ws = new_workbook("Педагоги")
+    header(ws, 1, ["ФИО", "Должность", "Дата рождения", "Педагогический стаж", "Молодой специалист"],
+           [34, 38, 14, 14, 14])
+    for row, person in enumerate(STAFF, start=2):
+        put(ws, row, list(person))
+    ws.freeze_panes = "A2"
+    save_deterministic(wb, path)
+
+
+def pairs(path):
+    wb, ws = new_workbook("Пары")
+    header(ws, 1, ["№ пары / группы", "Наставник", "Наставляемый", "Форма наставничества", "Дата начала"],
+           [10, 22, 22, 22, 14])
+    for row, pair in enumerate(PAIRS, start=2):
+        put(ws, row, list(pair))
+    save_deterministic(wb, path)
+
+
+def csv_field(value):
+    if any(ch in value for ch in ';"\r\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def questionnaire(path):
+    columns = ["Отметка времени", "ФИО", "Желаемая роль", "Категория", "Класс / Должность", "Интересы", "Источник"]
+    lines = [";".join(csv_field(v) for v in row) for row in [columns] + QUESTIONNAIRE]
+    with open(path, "wb") as handle:
+        handle.write(("\r\n".join(lines) + "\r\n").encode("cp1251"))
+
+
+def main():
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
+    os.makedirs(out_dir, exist_ok=True)
+    rng = random.Random(20250901)
+    students(os.path.join(out_dir, "students.xlsx"), rng)
+    staff(os.path.join(out_dir, "staff.xlsx"))
+    questionnaire(os.path.join(out_dir, "questionnaire.csv"))
+    pairs(os.path.join(out_dir, "pairs.xlsx"))
+    for name in sorted(os.listdir(out_dir)):
+        print(f"{os.path.getsize(os.path.join(out_dir, name)):>7}  {name}")
+
+
+if __name__ == "__main__":
+    main()
