@@ -1,4 +1,4 @@
-import CXML2
+internal import CXML2
 
 /// Receives the events of an ``XMLPushParser``.
 public protocol XMLEventHandler: AnyObject {

@@ -1,4 +1,4 @@
-import CZip
+internal import CZip
 
 /// A zip archive opened for reading through libzip (`zip_open` with `ZIP_RDONLY`).
 ///

@@ -1,4 +1,4 @@
-import CZip
+internal import CZip
 import Glibc
 
 /// A zip archive written through libzip, deterministic and atomic.

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import SheetIO
+
+@Suite struct CSVTests {
+    @Test func windows1251WithSemicolonsIsDetected() throws {
+        let source = try CSVSource(path: TestSupport.fixture("cp1251_semicolon.csv"))
+        #expect(source.dialect.encoding == .windows1251)
+        #expect(source.dialect.delimiter == UInt8(ascii: ";"))
+        #expect(source.dialect.encodingGuessed && source.dialect.delimiterGuessed)
+        #expect(source.sheets[0].name == "cp1251_semicolon")
+        let rows = try TestSupport.readAll(source)
+        #expect(rows[0].cells == [.text("ФИО"), .text("Дата рождения"), .text("Класс"), .text("Телефон")])
+        let all = rows.flatMap(\.cells).compactMap { if case .text(let t) = $0 { return t } else { return nil } }
+        #expect(all.contains { $0.contains("ё") })
+        #expect(all.contains { $0.contains(";") })
+        #expect(all.contains { $0.contains("\n") })
+    }
+
+    @Test func utf16WithTabsIsDetected() throws {
+        let source = try CSVSource(path: TestSupport.fixture("utf16le_tab.csv"))
+        #expect(source.dialect.encoding == .utf16LE)
+        #expect(!source.dialect.encodingGuessed)
+        #expect(source.dialect.delimiter == 0x09)
+        let rows = try TestSupport.readAll(source)
+        #expect(rows.first?.cells.first == .text("ФИО"))
+    }
+
+    @Test func unterminatedQuoteNamesItsLine() {
+        do {
+            _ = try TestSupport.readAll(path: TestSupport.fixture("unterminated_quote.csv"))
+            Issue.record("no error")
+        } catch let error as SpreadsheetError {
+            #expect(error.line == 3)
+        } catch { Issue.record("\(error)") }
+    }
+
+    @Test(arguments: ["\r\n", "\n", "\r"])
+    func quotingAndLineEndings(newline: String) throws {
+        let path = TestSupport.temporaryDirectory() + "/t.csv"
+        TestSupport.write("a,\"b,1\",\"say \"\"hi\"\"\"\(newline)\"multi\(newline)line\",,x\(newline)\(newline)last,\"\",end", to: path)
+        let rows = try TestSupport.readAll(path: path)
+        #expect(rows.map(\.number) == [1, 2, 4])
+        #expect(rows[0].cells == [.text("a"), .text("b,1"), .text("say \"hi\"")])
+        #expect(rows[1].cells == [.text("multi\(newline)line"), .empty, .text("x")])
+        #expect(rows[2].cells == [.text("last"), .empty, .text("end")])
+    }
+
+    @Test func encodingAndDelimiterCanBeForced() throws {
+        let path = TestSupport.temporaryDirectory() + "/forced.txt"
+        TestSupport.write(bytes: [0xC8, 0xE2, 0xE0, 0xED, 0x7C, 0x31, 0x0A], to: path) // "Иван|1" in Windows-1251
+        let source = try CSVSource(path: path, options: CSVReadOptions(encoding: .windows1251, delimiter: UInt8(ascii: "|")))
+        #expect(!source.dialect.encodingGuessed && !source.dialect.delimiterGuessed)
+        #expect(try TestSupport.readAll(source)[0].cells == [.text("Иван"), .text("1")])
+    }
+
+    @Test func invalidUTF8AfterTheDetectedHeadIsAnError() throws {
+        let path = TestSupport.temporaryDirectory() + "/mixed.csv"
+        var bytes = Array(String(repeating: "строка,1\n", count: 10_000).utf8)
+        bytes += [0xC8, 0x0A]
+        TestSupport.write(bytes: bytes, to: path)
+        #expect(throws: SpreadsheetError.self) { _ = try TestSupport.readAll(path: path) }
+    }
+
+    @Test func writerNeutralisesFormulasByDefault() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let cells: [CellValue] = [.text("=SUM(A1)"), .text("+7 913"), .text("-x"), .text("@me"), .text("ok"), .number(-5)]
+        let guarded = try CSVWriter(path: directory + "/on.csv")
+        guarded.append(cells)
+        try guarded.close()
+        #expect(try String(contentsOfFile: directory + "/on.csv", encoding: .utf8) == "'=SUM(A1),'+7 913,'-x,'@me,ok,-5\r\n")
+        var options = CSVWriteOptions.utf8
+        options.neutraliseFormulas = false
+        let raw = try CSVWriter(path: directory + "/off.csv", options: options)
+        raw.append(cells)
+        try raw.close()
+        #expect(try String(contentsOfFile: directory + "/off.csv", encoding: .utf8) == "=SUM(A1),+7 913,-x,@me,ok,-5\r\n")
+    }
+
+    @Test func russianExcelPreset() throws {
+        let path = TestSupport.temporaryDirectory() + "/ru.csv"
+        let writer = try CSVWriter(path: path, options: .excelRussian)
+        writer.append([.text("Иванов; Иван"), .temporal(ExcelTemporal(year: 2022, month: 9, day: 15)), .number(4.5), .boolean(false)])
+        try writer.close()
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == "\"Иванов; Иван\";15.09.2022;4,5;ЛОЖЬ\r\n")
+    }
+
+    /// CSV → XLSX → CSV with random fields keeps every record (formula neutralisation off).
+    @Test func randomRoundTripThroughXLSX() throws {
+        var random = SeededGenerator(seed: 4180)
+        let alphabet = Array("абвгдеёжАБЯabcXYZ 019=+-@\"\n;,|.")
+        let directory = TestSupport.temporaryDirectory()
+        for round in 0..<10 {
+            let width = Int.random(in: 1...8, using: &random)
+            var records: [[String]] = []
+            for _ in 0..<Int.random(in: 1...50, using: &random) {
+                var record = (0..<width).map { _ in String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }) }
+                record[0] = "r" + record[0] // no blank records
+                records.append(record)
+            }
+            var options = CSVWriteOptions.utf8
+            options.neutraliseFormulas = false
+            let original = directory + "/in\(round).csv"
+            let csv = try CSVWriter(path: original, options: options)
+            for record in records { csv.append(record.map { $0.isEmpty ? .empty : .text($0) }) }
+            try csv.close()
+
+            let xlsxPath = directory + "/mid\(round).xlsx"
+            let writer = try XLSXWriter(path: xlsxPath)
+            let sheet = try writer.addSheet(named: "S")
+            let declared = CSVReadOptions(encoding: .utf8, delimiter: UInt8(ascii: ","))
+            for row in try TestSupport.readAll(CSVSource(path: original, options: declared)) { try sheet.append(row.cells) }
+            try writer.close()
+
+            let back = directory + "/out\(round).csv"
+            let output = try CSVWriter(path: back, options: options)
+            for row in try TestSupport.readAll(path: xlsxPath) { output.append(row.cells) }
+            try output.close()
+
+            let readBack = try TestSupport.readAll(CSVSource(path: back, options: declared))
+            let expected = records.map { record -> [CellValue] in
+                var cells = record.map { $0.isEmpty ? CellValue.empty : .text($0) }
+                while cells.last == .empty { cells.removeLast() }
+                return cells
+            }
+            #expect(readBack.map(\.cells) == expected)
+        }
+    }
+}
