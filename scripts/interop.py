@@ -799,8 +799,7 @@ def check_inspect(tool: Nastavnik, path: Path) -> list[str]:
     return []
 
 
-def section_peer_writers(report: Report, tool: Nastavnik, work: Path, seed: int) -> list[PeerBook]:
-    books = []
+def section_peer_writers(report: Report, tool: Nastavnik, work: Path, seed: int) -> None:
     writers = [
         ("xlsxwriter", lambda: write_xlsxwriter_book(work / "b_xlsxwriter.xlsx")),
         ("xlsxwriter 1904 dates", lambda: write_xlsxwriter_book(work / "b_xlsxwriter_1904.xlsx", date_1904=True)),
@@ -808,11 +807,13 @@ def section_peer_writers(report: Report, tool: Nastavnik, work: Path, seed: int)
         ("openpyxl", lambda: write_openpyxl_book(work / "b_openpyxl.xlsx")),
     ]
     for label, write in writers:
-        book = write()
-        books.append(book)
+        try:
+            book = write()
+        except Exception as error:  # a peer that cannot write is a failure, not a crash
+            report.check(f"{label} writes its workbook", lambda e=error: [f"{type(e).__name__}: {e}"])
+            continue
         report.check(f"{label} -> our reader (cat --json)", lambda b=book: check_ours_reads(tool, b))
         report.check(f"{label} -> our reader (inspect)", lambda b=book: check_inspect(tool, b.path))
-    return books
 
 
 # ---------------------------------------------------------------------------

@@ -16,6 +16,9 @@ struct Convert: ParsableCommand {
     @Option(help: "The sheet to convert: its name or its number (1 is the first).")
     var sheet: String?
 
+    @Option(help: "Name of the sheet written from a CSV input (default: the file name without extension).")
+    var sheetName: String?
+
     @Flag(help: "Turn plain numbers and ISO dates in CSV text into number and date cells.")
     var inferTypes = false
 
@@ -29,7 +32,7 @@ struct Convert: ParsableCommand {
     var noNeutralise = false
 
     @Option(help: "Deflate level of XLSX output, 1 (fastest) to 9 (smallest).")
-    var compressionLevel = 6
+    var compressionLevel = 4
 
     @Argument(help: "The input file (XLSX or CSV).")
     var inputFile: String
@@ -69,7 +72,7 @@ struct Convert: ParsableCommand {
         let sheets = try sheet.map { [try source.sheet(matching: $0)] } ?? source.sheets
         var names: [String] = []
         for sheet in sheets {
-            let name = SheetName.sanitized(sheet.name, existing: names)
+            let name = SheetName.sanitized(sheets.count == 1 ? sheetName ?? sheet.name : sheet.name, existing: names)
             names.append(name)
             let target = try writer.addSheet(named: name)
             let rows = try source.rows(ofSheet: sheet.index)

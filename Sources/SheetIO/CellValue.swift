@@ -48,11 +48,13 @@ public struct CellAddress: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// Parses an A1 reference (`$` signs allowed); nil when it is not one.
     public init?(a1 text: some StringProtocol) {
-        guard let parsed = CellAddress.parse(Array(text.utf8)[...]) else { return nil }
+        let bytes = Array(text.utf8)
+        guard let parsed = bytes.withUnsafeBufferPointer({ CellAddress.parse($0) }) else { return nil }
         self = parsed
     }
 
-    static func parse(_ bytes: ArraySlice<UInt8>) -> CellAddress? {
+    /// Parses A1 bytes without allocating (the hot path of the worksheet reader).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CellAddress? {
         var column = 0, row = 0, index = bytes.startIndex
         if index < bytes.endIndex, bytes[index] == UInt8(ascii: "$") { index += 1 }
         while index < bytes.endIndex {

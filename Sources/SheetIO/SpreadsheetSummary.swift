@@ -33,10 +33,11 @@ public struct SpreadsheetSummary {
         for info in source.sheets {
             var sheet = Sheet(info: info)
             let rows = try source.rows(ofSheet: info.index)
+            var counts = [Int](repeating: 0, count: SpreadsheetSummary.typeNames.count)
             while let row = try rows.next() {
                 var used = false
                 for (offset, cell) in row.cells.enumerated() where !cell.isEmpty {
-                    sheet.cellsByType[SpreadsheetSummary.typeName(cell), default: 0] += 1
+                    counts[SpreadsheetSummary.typeIndex(cell)] += 1
                     sheet.lastColumn = max(sheet.lastColumn, offset + 1)
                     sheet.firstColumn = sheet.firstColumn == 0 ? offset + 1 : min(sheet.firstColumn, offset + 1)
                     used = true
@@ -47,24 +48,28 @@ public struct SpreadsheetSummary {
                 sheet.lastRow = row.number
                 if sheet.head.count < headRows { sheet.head.append(row) }
             }
+            for (index, count) in counts.enumerated() where count > 0 { sheet.cellsByType[SpreadsheetSummary.typeNames[index]] = count }
             sheet.mergedRanges = rows.mergedRanges
             sheets.append(sheet)
         }
     }
 
-    static func typeName(_ cell: CellValue) -> String {
+    static let typeNames = ["empty", "text", "number", "boolean", "error", "date", "datetime", "time", "duration"]
+
+    /// The position of a cell's type in ``typeNames``.
+    static func typeIndex(_ cell: CellValue) -> Int {
         switch cell {
-        case .empty: return "empty"
-        case .text: return "text"
-        case .number: return "number"
-        case .boolean: return "boolean"
-        case .error: return "error"
+        case .empty: return 0
+        case .text: return 1
+        case .number: return 2
+        case .boolean: return 3
+        case .error: return 4
         case .temporal(let temporal):
             switch temporal.kind {
-            case .date: return "date"
-            case .dateTime: return "datetime"
-            case .time: return "time"
-            case .duration: return "duration"
+            case .date: return 5
+            case .dateTime: return 6
+            case .time: return 7
+            case .duration: return 8
             }
         }
     }

@@ -128,7 +128,7 @@ final class WorksheetHandler: XMLEventHandler {
             let value = attributes.value(at: index)
             switch name.start[0] {
             case UInt8(ascii: "r"):
-                if let address = CellAddress.parse(Array(value.buffer)[...]) {
+                if let address = CellAddress.parse(value.buffer) {
                     column = address.column
                 } else if value.count > 0 {
                     fail("a cell has the invalid reference \"\(value.string)\"")

@@ -1,11 +1,11 @@
 import PackageIO
 
-/// Streams the rows of one worksheet part: inflates a chunk, parses it, hands out the rows it completed.
+/// Streams the rows of one worksheet part: parses the next inflated chunk (inflated ahead on a second
+/// thread) and hands out the rows it completed.
 final class WorksheetReader: RowReader {
     private let handler: WorksheetHandler
     private let parser: XMLPushParser
-    private let stream: ZipEntryStream
-    private let buffer: UnsafeMutableRawBufferPointer
+    private let stream: PrefetchingStream
     private var cursor = 0
     private var finished = false
     private let reader: XLSXReader
@@ -16,15 +16,12 @@ final class WorksheetReader: RowReader {
                                    dateSystem: reader.dateSystem, maxCells: reader.limits.maxCellsPerSheet,
                                    file: reader.file, sheet: sheetName)
         do {
-            stream = try reader.archive.open(entry)
+            stream = PrefetchingStream(try reader.archive.open(entry), chunkSize: PartParsing.chunkSize)
             parser = try XMLPushParser(handler: handler, file: reader.file, entry: entry.name, maxDepth: reader.limits.maxXMLDepth)
         } catch let error as PackageError {
             throw SpreadsheetError(error, sheet: sheetName)
         }
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: PartParsing.chunkSize, alignment: 16)
     }
-
-    deinit { buffer.deallocate() }
 
     var mergedRanges: [CellRange] { handler.mergedRanges }
 
@@ -34,12 +31,11 @@ final class WorksheetReader: RowReader {
             handler.pending.removeAll(keepingCapacity: true)
             cursor = 0
             do {
-                let count = try stream.read(into: buffer)
-                if count == 0 {
+                if let chunk = try stream.nextChunk() {
+                    try parser.feed(chunk)
+                } else {
                     finished = true
                     try parser.finish()
-                } else {
-                    try parser.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 }
             } catch let error as PackageError {
                 finished = true

@@ -10,7 +10,7 @@ public struct XLSXWriteOptions: Sendable {
     /// The creation and modification date written into the document properties (ISO 8601, UTC).
     public var documentDate: String
 
-    public init(compressionLevel: Int = 6, sharedStrings: Bool = false, documentDate: String = "1980-01-01T00:00:00Z") {
+    public init(compressionLevel: Int = 4, sharedStrings: Bool = false, documentDate: String = "1980-01-01T00:00:00Z") {
         self.compressionLevel = compressionLevel
         self.sharedStrings = sharedStrings
         self.documentDate = documentDate
