@@ -31,7 +31,9 @@ public struct XMLAttributes {
     let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     public let count: Int
 
-    init(base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) {
+    /// Wraps libxml2's layout: five pointers an attribute (local name, prefix, URI, value start, value end),
+    /// the name NUL-terminated.
+    public init(base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) {
         self.base = base
         self.count = count
     }

@@ -1,9 +1,11 @@
 internal import CZip
+import Glibc
 
 /// A zip archive opened for reading through libzip (`zip_open` with `ZIP_RDONLY`).
 ///
 /// The archive's central directory is read once; entries are inflated on demand, in chunks,
-/// with the sizes checked against ``ZipLimits``.
+/// with the sizes checked against ``ZipLimits``. libzip is not thread-safe for one archive, so every
+/// call on it, from any entry stream and any thread, holds the archive's lock.
 public final class ZipReader {
     /// One entry of the central directory.
     public struct Entry: Sendable {
@@ -19,6 +21,7 @@ public final class ZipReader {
     public let entries: [Entry]
     private let archive: OpaquePointer
     private let byLowercasedName: [String: Int]
+    private let lock = ArchiveLock()
 
     /// Opens `path`; the file's first bytes decide the error when it is not a zip archive.
     public init(path: String, limits: ZipLimits = .default) throws(PackageError) {
@@ -73,10 +76,12 @@ public final class ZipReader {
                                    message: "compression ratio \(Int(ratio)):1 exceeds the limit of \(Int(limits.maxCompressionRatio)):1 (zip bomb?)")
             }
         }
+        lock.lock()
+        defer { lock.unlock() }
         guard let file = zip_fopen_index(archive, entry.index, 0) else {
             throw ZipReader.error(from: zip_get_error(archive), path: path, entry: entry.name)
         }
-        return ZipEntryStream(file: file, entry: entry, path: path, limits: limits, owner: self)
+        return ZipEntryStream(file: file, entry: entry, path: path, limits: limits, owner: self, lock: lock)
     }
 
     /// Reads a whole (small) entry into memory.
@@ -133,23 +138,31 @@ public final class ZipEntryStream {
     private let path: String
     private let limits: ZipLimits
     private let owner: ZipReader
+    private let lock: ArchiveLock
     /// Bytes produced so far.
     public private(set) var bytesRead: UInt64 = 0
 
-    init(file: OpaquePointer, entry: ZipReader.Entry, path: String, limits: ZipLimits, owner: ZipReader) {
+    init(file: OpaquePointer, entry: ZipReader.Entry, path: String, limits: ZipLimits, owner: ZipReader, lock: ArchiveLock) {
         self.file = file
         self.entry = entry
         self.path = path
         self.limits = limits
         self.owner = owner
+        self.lock = lock
     }
 
-    deinit { zip_fclose(file) }
+    deinit {
+        lock.lock()
+        zip_fclose(file)
+        lock.unlock()
+    }
 
     /// Fills `buffer` with the next inflated bytes; returns 0 at the end of the entry.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(PackageError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        lock.lock()
         let count = zip_fread(file, base, UInt64(buffer.count))
+        lock.unlock()
         if count < 0 {
             throw ZipReader.error(from: zip_file_get_error(file), path: path, entry: entry.name)
         }
@@ -160,4 +173,13 @@ public final class ZipEntryStream {
         }
         return Int(count)
     }
+}
+
+/// A mutex guarding one libzip archive.
+final class ArchiveLock {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func lock() { pthread_mutex_lock(&mutex) }
+    func unlock() { pthread_mutex_unlock(&mutex) }
 }

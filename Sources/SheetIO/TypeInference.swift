@@ -1,12 +1,12 @@
 /// Typing of CSV text for `convert --infer-types`: only unambiguous forms become numbers or dates.
 public enum TypeInference {
     /// A number for plain decimals (no leading zeros, at most 15 digits, so that codes such as
-    /// `007` and СНИЛС stay text), a date for `YYYY-MM-DD`, a date-time for `YYYY-MM-DDTHH:MM:SS`; else the text.
+    /// `007` and СНИЛС stay text), a date for `YYYY-MM-DD`, a date-time for `YYYY-MM-DDTHH:MM:SS` (no zone, no fraction); else the text.
     public static func infer(_ cell: CellValue) -> CellValue {
         guard case .text(let text) = cell else { return cell }
         let bytes = Array(text.utf8)
         if let number = plainNumber(bytes) { return .number(number) }
-        if bytes.count == 10 || (bytes.count >= 19 && bytes.count <= 26 && bytes[10] == UInt8(ascii: "T")),
+        if bytes.count == 10 || (bytes.count == 19 && bytes[10] == UInt8(ascii: "T")),
            let temporal = ISODate.parse(text) { return .temporal(temporal) }
         return cell
     }

@@ -15,6 +15,8 @@ final class WorksheetHandler: XMLEventHandler {
     var mergedRanges: [CellRange] = []
     /// The first problem met; the reader throws it.
     var failure: SpreadsheetError?
+    /// Rows to drop before filling `pending` (already handed out by an earlier pass over the part).
+    var rowsToSkip = 0
 
     private var rowNumber = 0
     private var cells: [CellValue] = []
@@ -105,7 +107,12 @@ final class WorksheetHandler: XMLEventHandler {
         guard inRow else { return }
         inRow = false
         while let last = cells.last, last == .empty { cells.removeLast() }
-        if !cells.isEmpty { pending.append(Row(number: rowNumber, cells: cells)) }
+        guard !cells.isEmpty else { return }
+        if rowsToSkip > 0 {
+            rowsToSkip -= 1
+        } else {
+            pending.append(Row(number: rowNumber, cells: cells))
+        }
     }
 
     private func startCell(_ attributes: XMLAttributes) {

@@ -13,6 +13,8 @@ public final class XLSXReader: SpreadsheetSource {
     let limits: ReadLimits
     let sharedStrings: SharedStrings
     let formatClasses: [NumberFormatClass]
+    /// Whether sheets go through the specialised scanner first (tests turn it off to compare both paths).
+    var useFastScanner = true
     private let sheetParts: [String?]
 
     /// Opens `path` and reads the workbook's structure, shared strings and styles.
