@@ -9,11 +9,11 @@ import Glibc
 /// makes it stop and answer `false`: the caller then parses the document again with libxml2, which
 /// either reads it or reports the precise error. So both paths give the same results on every document.
 public final class XMLFastScanner {
-    private unowned let handler: any XMLEventHandler
+    private unowned(unsafe) let handler: any XMLEventHandler
     private let maxDepth: Int
     private var carry: [UInt8] = []
     private var atStart = true
-    private var names: [UInt8] = []          // the open elements' names, back to back
+    private let names = ByteBuffer()          // the open elements' names, back to back
     private var nameEnds: [Int] = []
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity = 1 << 16
@@ -29,7 +29,6 @@ public final class XMLFastScanner {
         self.maxDepth = maxDepth
         scratch = .allocate(capacity: scratchCapacity)
         attributePointers = .allocate(capacity: attributeCapacity * 5)
-        names.reserveCapacity(256)
         decoded.reserveCapacity(1024)
     }
 
@@ -117,6 +116,13 @@ public final class XMLFastScanner {
         }
         guard decode(bytes, attribute: false) else { return false }
         decoded.withUnsafeBufferPointer { handler.characters($0) }
+        return true
+    }
+
+    /// Whether an attribute value needs no decoding: printable ASCII without `&` or `<`.
+    @inline(__always)
+    private func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") { return false }
         return true
     }
 
@@ -263,7 +269,7 @@ public final class XMLFastScanner {
             let name = UnsafeBufferPointer(start: base + nameStart, count: nameEnd - nameStart)
             guard let openStart = nameEnds.count > 1 ? nameEnds[nameEnds.count - 2] : (nameEnds.isEmpty ? nil : 0),
                   names.count - openStart == name.count,
-                  names.withUnsafeBufferPointer({ memcmp($0.baseAddress! + openStart, name.baseAddress!, name.count) == 0 }) else {
+                  memcmp(names.base + openStart, name.baseAddress!, name.count) == 0 else {
                 _ = giveUp("an end tag that does not match")
                 return nil
             }
@@ -348,7 +354,8 @@ public final class XMLFastScanner {
             let attributeName = UnsafeBufferPointer(start: base + attributeStart, count: attributeEnd - attributeStart)
             // Namespace declarations are not attributes for SAX2.
             if attributeName.starts(with: "xmlns".utf8) && (attributeName.count == 5 || attributeName[5] == UInt8(ascii: ":")) { continue }
-            guard decode(rawValue, attribute: true) else { return nil }
+            let plainValue = isPlain(rawValue)
+            if !plainValue { guard decode(rawValue, attribute: true) else { return nil } }
             if attributeCount == attributeCapacity {
                 let grown = UnsafeMutablePointer<UnsafePointer<UInt8>?>.allocate(capacity: attributeCapacity * 10)
                 grown.update(from: attributePointers, count: attributeCapacity * 5)
@@ -363,14 +370,21 @@ public final class XMLFastScanner {
             scratch[used] = 0
             used += 1
             let valuePointer = UnsafePointer(scratch + used)
-            decoded.withUnsafeBufferPointer { if $0.count > 0 { (scratch + used).update(from: $0.baseAddress!, count: $0.count) } }
-            used += decoded.count
+            let valueLength: Int
+            if plainValue {
+                if rawValue.count > 0 { (scratch + used).update(from: rawValue.baseAddress!, count: rawValue.count) }
+                valueLength = rawValue.count
+            } else {
+                decoded.withUnsafeBufferPointer { if $0.count > 0 { (scratch + used).update(from: $0.baseAddress!, count: $0.count) } }
+                valueLength = decoded.count
+            }
+            used += valueLength
             let slot = attributePointers + attributeCount * 5
             slot[0] = namePointer
             slot[1] = attributeLocal.count != attributeName.count ? namePointer : nil
             slot[2] = nil
             slot[3] = valuePointer
-            slot[4] = valuePointer + decoded.count
+            slot[4] = valuePointer + valueLength
             attributeCount += 1
         }
 
@@ -380,7 +394,7 @@ public final class XMLFastScanner {
         if selfClosing {
             handler.endElement(localName: XMLBytes(start: localPointer, count: local.count))
         } else {
-            names.append(contentsOf: fullName)
+            names.append(fullName)
             nameEnds.append(names.count)
         }
         return close + 1
@@ -400,3 +414,4 @@ public final class XMLFastScanner {
         return UnsafeBufferPointer(rebasing: name[(colon + 1)...])
     }
 }
+

@@ -29,7 +29,7 @@ final class WorksheetHandler: XMLEventHandler {
     private var inInlineString = false
     private var phoneticDepth = 0
     private var hasValue = false
-    private var text: [UInt8] = []
+    private let text = ByteBuffer(capacity: 256)
     private var cellCount = 0
 
     enum CellTypeAttribute {
@@ -44,7 +44,6 @@ final class WorksheetHandler: XMLEventHandler {
         self.maxCells = maxCells
         self.file = file
         self.sheet = sheet
-        text.reserveCapacity(256)
     }
 
     func startElement(localName: XMLBytes, namespace: XMLBytes?, attributes: XMLAttributes) {
@@ -56,7 +55,7 @@ final class WorksheetHandler: XMLEventHandler {
         case 1 where localName.start[0] == UInt8(ascii: "t"):
             if inInlineString, phoneticDepth == 0 { collecting = true; hasValue = true }
         case 2 where localName.equals("is"):
-            if inCell { inInlineString = true; text.removeAll(keepingCapacity: true) }
+            if inCell { inInlineString = true; text.removeAll() }
         case 3 where localName.equals("row"):
             startRow(attributes)
         case 3 where localName.equals("rPh"):
@@ -87,7 +86,7 @@ final class WorksheetHandler: XMLEventHandler {
 
     @inline(__always)
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
-        if collecting { self.text.append(contentsOf: text) }
+        if collecting { self.text.append(text) }
     }
 
     private func startRow(_ attributes: XMLAttributes) {
@@ -125,7 +124,7 @@ final class WorksheetHandler: XMLEventHandler {
         }
         inCell = true
         hasValue = false
-        text.removeAll(keepingCapacity: true)
+        text.removeAll()
         cellType = .number
         cellStyle = 0
         var column = cellColumn + 1
@@ -164,7 +163,8 @@ final class WorksheetHandler: XMLEventHandler {
     }
 
     private func currentValue() -> CellValue {
-        text.withUnsafeBufferPointer { bytes -> CellValue in
+        let bytes = text.buffer
+        do {
             switch cellType {
             case .number:
                 guard let number = parseNumber(bytes) else {
