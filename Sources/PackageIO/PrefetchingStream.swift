@@ -1,27 +1,29 @@
 import Glibc
 
-/// Inflates a zip entry on a second thread, a few chunks ahead of the reader, so that
-/// decompression and parsing run on two cores at once.
+/// Fills chunks on a second thread, a few ahead of the reader, so that producing them (inflating,
+/// reading and checking a file) and parsing them run on two cores at once.
 ///
 /// Buffers circulate between the two threads under one mutex; memory is `depth × chunkSize`.
-public final class PrefetchingStream {
-    private let source: ZipEntryStream
-    private let chunkSize: Int
+/// The producer may attach a mark to a chunk (an offset it wants the reader to know about).
+public final class ChunkPrefetcher {
+    /// Fills a buffer; returns how many bytes it wrote (0 at the end) and an optional mark.
+    public typealias Producer = (UnsafeMutableRawBufferPointer) throws -> (count: Int, mark: Int?)
+
+    private let produceChunk: Producer
     private var buffers: [UnsafeMutableRawBufferPointer]
-    private var filled: [(index: Int, count: Int)] = []
+    private var filled: [(index: Int, count: Int, mark: Int?)] = []
     private var free: [Int]
     private var finished = false
-    private var failure: PackageError?
+    private var failure: (any Error)?
     private var cancelled = false
     private var current: Int?
     private var mutex = pthread_mutex_t()
     private var changed = pthread_cond_t()
     private var thread: pthread_t?
 
-    /// Starts inflating `source` in the background.
-    public init(_ source: ZipEntryStream, chunkSize: Int = 256 * 1024, depth: Int = 4) {
-        self.source = source
-        self.chunkSize = chunkSize
+    /// Starts producing in the background.
+    public init(chunkSize: Int = 256 * 1024, depth: Int = 4, produce: @escaping Producer) {
+        produceChunk = produce
         buffers = (0..<depth).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16) }
         free = Array(0..<depth)
         pthread_mutex_init(&mutex, nil)
@@ -29,15 +31,15 @@ public final class PrefetchingStream {
         let context = Unmanaged.passRetained(self).toOpaque()
         var handle = pthread_t()
         if pthread_create(&handle, nil, { context in
-            let stream = Unmanaged<PrefetchingStream>.fromOpaque(context!).takeRetainedValue()
-            stream.produce()
+            let prefetcher = Unmanaged<ChunkPrefetcher>.fromOpaque(context!).takeRetainedValue()
+            prefetcher.run()
             return nil
         }, context) == 0 {
             thread = handle
         } else {
-            Unmanaged<PrefetchingStream>.fromOpaque(context).release()
+            Unmanaged<ChunkPrefetcher>.fromOpaque(context).release()
             finished = true
-            failure = PackageError(.corrupt, file: "", message: "cannot start the inflating thread")
+            failure = PackageError(.corrupt, file: "", message: "cannot start a reading thread")
         }
     }
 
@@ -52,8 +54,8 @@ public final class PrefetchingStream {
         pthread_mutex_destroy(&mutex)
     }
 
-    /// The next inflated chunk, valid until the following call; nil at the end of the entry.
-    public func nextChunk() throws(PackageError) -> UnsafeRawBufferPointer? {
+    /// The next chunk and its mark, valid until the following call; nil at the end.
+    public func nextChunk() throws -> (bytes: UnsafeRawBufferPointer, mark: Int?)? {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
         if let current {
@@ -63,16 +65,16 @@ public final class PrefetchingStream {
         }
         while filled.isEmpty && !finished { pthread_cond_wait(&changed, &mutex) }
         if !filled.isEmpty {
-            let (index, count) = filled.removeFirst()
+            let (index, count, mark) = filled.removeFirst()
             current = index
-            return UnsafeRawBufferPointer(rebasing: buffers[index][0..<count])
+            return (UnsafeRawBufferPointer(rebasing: buffers[index][0..<count]), mark)
         }
         if let failure { throw failure }
         return nil
     }
 
-    /// The producer loop: inflate into a free buffer, hand it over, repeat.
-    private func produce() {
+    /// The producer loop: fill a free buffer, hand it over, repeat.
+    private func run() {
         while true {
             pthread_mutex_lock(&mutex)
             while free.isEmpty && !cancelled { pthread_cond_wait(&changed, &mutex) }
@@ -80,24 +82,46 @@ public final class PrefetchingStream {
             let index = free.removeFirst()
             pthread_mutex_unlock(&mutex)
 
-            var count = 0
-            var error: PackageError?
-            do { count = try source.read(into: buffers[index]) } catch let thrown { error = thrown }
+            var result: (count: Int, mark: Int?) = (0, nil)
+            var error: (any Error)?
+            do { result = try produceChunk(buffers[index]) } catch let thrown { error = thrown }
 
             pthread_mutex_lock(&mutex)
             if let error {
                 failure = error
                 finished = true
-            } else if count == 0 {
+            } else if result.count == 0 {
                 free.append(index)
                 finished = true
             } else {
-                filled.append((index, count))
+                filled.append((index, result.count, result.mark))
             }
             pthread_cond_broadcast(&changed)
             let done = finished
             pthread_mutex_unlock(&mutex)
             if done { return }
+        }
+    }
+}
+
+/// A zip entry inflated on a second thread (see ``ChunkPrefetcher``).
+public final class PrefetchingStream {
+    private let prefetcher: ChunkPrefetcher
+
+    public init(_ source: ZipEntryStream, chunkSize: Int = 256 * 1024, depth: Int = 4) {
+        prefetcher = ChunkPrefetcher(chunkSize: chunkSize, depth: depth) { buffer in
+            (try source.read(into: buffer), nil)
+        }
+    }
+
+    /// The next inflated chunk, valid until the following call; nil at the end of the entry.
+    public func nextChunk() throws(PackageError) -> UnsafeRawBufferPointer? {
+        do {
+            return try prefetcher.nextChunk()?.bytes
+        } catch let error as PackageError {
+            throw error
+        } catch {
+            throw PackageError(.corrupt, file: "", message: "\(error)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import PackageIO
 
 /// How to read a delimited text file; nil fields are detected from the content.
 public struct CSVReadOptions: Sendable {
@@ -117,16 +118,18 @@ public final class CSVSource: SpreadsheetSource {
 /// Streams the records of a CSV file (RFC 4180: quotes, doubled quotes, line breaks inside quotes, CRLF/LF/CR).
 final class CSVRowReader: RowReader {
     private let source: CSVSource
-    private let descriptor: Int32
-    private var transcoder: UTF8Transcoder
-    private var raw = [UInt8](repeating: 0, count: 256 * 1024)
-    private var text: [UInt8] = []
+    private let prefetcher: ChunkPrefetcher
+    /// The current chunk of UTF-8 text, valid until the next one is fetched.
+    private var chunk = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// Where the current chunk's usable text ends (before an invalid byte, when it has one).
+    private var textEnd = 0
+    private var invalidAtEnd = false
     private var position = 0
-    private var endOfFile = false
-    private var skipBOM: Int
     private let delimiter: UInt8
 
     private var field: [UInt8] = []
+    /// A field made straight from the chunk, when it did not need the `field` buffer.
+    private var directCell: CellValue?
     private var fields: [CellValue] = []
     private var inQuotes = false
     private var afterQuote = false
@@ -140,46 +143,47 @@ final class CSVRowReader: RowReader {
 
     var mergedRanges: [CellRange] { [] }
 
+    /// For each byte value, whether it ends a run of field text: the delimiter, a quote, CR or LF.
+    private let specialBytes: UnsafeMutablePointer<Bool>
+
     init(source: CSVSource) throws {
         self.source = source
-        descriptor = open(source.file, O_RDONLY)
-        guard descriptor >= 0 else { throw SpreadsheetError(.unreadable, file: source.file, message: "file not found or not readable") }
-        transcoder = UTF8Transcoder(encoding: source.dialect.encoding)
-        skipBOM = source.bomLength
+        specialBytes = .allocate(capacity: 256)
+        specialBytes.initialize(repeating: false, count: 256)
+        for byte in [source.dialect.delimiter, UInt8(ascii: "\""), 0x0A, 0x0D] { specialBytes[Int(byte)] = true }
+        let chunks = try CSVChunkSource(path: source.file, encoding: source.dialect.encoding, bomLength: source.bomLength)
+        prefetcher = ChunkPrefetcher(chunkSize: 256 * 1024) { try chunks.fill($0) }
         delimiter = source.dialect.delimiter
         field.reserveCapacity(256)
     }
 
-    deinit { close(descriptor) }
+    deinit { specialBytes.deallocate() }
 
-    /// Reads and decodes the next chunk; false at the end of the file.
+    /// Moves to the next chunk; false at the end of the file. Throws when the text stopped at a byte
+    /// that is not valid UTF-8, naming the line it stands on.
     private func refill() throws -> Bool {
-        if endOfFile { return false }
-        let got = raw.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-        if got < 0 { throw SpreadsheetError(.unreadable, file: source.file, message: "read error") }
-        if got == 0 { endOfFile = true }
-        text.removeAll(keepingCapacity: true)
-        position = 0
-        let start = min(skipBOM, got)
-        skipBOM -= start
-        let valid = raw.withUnsafeBufferPointer { transcoder.transcode(UnsafeBufferPointer(rebasing: $0[start..<max(got, start)]), into: &text, final: got == 0) }
-        if !valid {
+        if invalidAtEnd {
             throw SpreadsheetError(.unreadable, file: source.file, line: line,
-                                   message: "the text is not valid \(source.dialect.encoding.rawValue) near line \(line); save it as UTF-8 or give the encoding")
+                                   message: "the text is not valid \(source.dialect.encoding.rawValue) on line \(line); save it as UTF-8 or give the encoding")
         }
-        return got > 0 || !text.isEmpty
+        guard let next = try prefetcher.nextChunk() else { return false }
+        chunk = next.bytes.bindMemory(to: UInt8.self)
+        position = 0
+        textEnd = next.mark ?? chunk.count
+        invalidAtEnd = next.mark != nil
+        return true
     }
 
     func next() throws -> Row? {
         while !closed {
-            if position >= text.count {
+            if position >= textEnd {
                 if try !refill() {
                     closed = true
                     if inQuotes {
                         throw SpreadsheetError(.unreadable, file: source.file, line: quoteStartLine,
                                                message: "a quoted field opened on line \(quoteStartLine) is never closed")
                     }
-                    if !field.isEmpty || !fields.isEmpty || fieldWasQuoted, let row = finishRecord() { return row }
+                    if !field.isEmpty || !fields.isEmpty || fieldWasQuoted || directCell != nil, let row = try finishRecord() { return row }
                     return nil
                 }
                 continue
@@ -192,69 +196,118 @@ final class CSVRowReader: RowReader {
     /// Consumes text until a record completes (returned) or the chunk ends (nil).
     private func scan() throws -> Row? {
         let quote = UInt8(ascii: "\"")
-        while position < text.count {
-            let byte = text[position]
-            position += 1
-            if inQuotes {
-                if byte == quote {
-                    inQuotes = false
-                    afterQuote = true
-                } else {
-                    if byte == 0x0A { if !lastWasCR { line += 1 } } else if byte == 0x0D { line += 1 }
-                    lastWasCR = byte == 0x0D
-                    field.append(byte)
-                    if field.count > source.options.maxFieldBytes {
-                        throw SpreadsheetError(.limitExceeded, file: source.file, line: quoteStartLine,
-                                               message: "a field starting on line \(quoteStartLine) is longer than \(source.options.maxFieldBytes) bytes (an unclosed quote?)")
+        let delimiter = self.delimiter
+        let count = textEnd
+        let buffer = chunk
+        do {
+            while position < count {
+                if inQuotes {
+                    // Everything up to the next quote belongs to the field; count the lines it spans.
+                    var index = position
+                    while index < count, buffer[index] != quote {
+                        let byte = buffer[index]
+                        if byte == 0x0A { if !lastWasCR { line += 1 }; lastWasCR = false } else if byte == 0x0D { line += 1; lastWasCR = true } else { lastWasCR = false }
+                        index += 1
                     }
+                    try appendToField(UnsafeBufferPointer(rebasing: buffer[position..<index]), line: quoteStartLine)
+                    position = index
+                    if index < count {
+                        inQuotes = false
+                        afterQuote = true
+                        position += 1
+                    }
+                    continue
                 }
-                continue
-            }
-            if byte == quote {
-                if afterQuote {
-                    field.append(quote) // a doubled quote inside a quoted field
-                    inQuotes = true
-                    afterQuote = false
-                } else if field.isEmpty && !fieldWasQuoted {
-                    inQuotes = true
-                    fieldWasQuoted = true
-                    quoteStartLine = line
+                let byte = buffer[position]
+                if byte == quote {
+                    materialiseDirectCell()
+                    position += 1
+                    lastWasCR = false
+                    if afterQuote {
+                        field.append(quote) // a doubled quote inside a quoted field
+                        inQuotes = true
+                        afterQuote = false
+                    } else if field.isEmpty && !fieldWasQuoted {
+                        inQuotes = true
+                        fieldWasQuoted = true
+                        quoteStartLine = line
+                    } else {
+                        field.append(byte) // a stray quote in an unquoted field is kept as text
+                    }
+                    continue
+                }
+                afterQuote = false
+                if byte == delimiter {
+                    position += 1
+                    lastWasCR = false
+                    try endField()
+                    continue
+                }
+                if byte == 0x0A || byte == 0x0D {
+                    position += 1
+                    let isSecondHalfOfCRLF = byte == 0x0A && lastWasCR
+                    lastWasCR = byte == 0x0D
+                    if isSecondHalfOfCRLF { continue }
+                    line += 1
+                    if let row = try finishRecord() { return row }
+                    continue
+                }
+                // A run of ordinary bytes.
+                lastWasCR = false
+                var index = position + 1
+                let special = specialBytes
+                while index < count, !special[Int(buffer[index])] { index += 1 }
+                let run = UnsafeBufferPointer(rebasing: buffer[position..<index])
+                if index < count, field.isEmpty, !fieldWasQuoted, directCell == nil, run.count <= source.options.maxFieldBytes {
+                    // The whole field lies in this chunk: make the cell straight from it.
+                    directCell = .text(try string(run))
                 } else {
-                    field.append(byte) // a stray quote in an unquoted field is kept as text
+                    materialiseDirectCell()
+                    try appendToField(run, line: line)
                 }
-                continue
+                position = index
             }
-            afterQuote = false
-            if byte == delimiter {
-                endField()
-            } else if byte == 0x0A || byte == 0x0D {
-                let isSecondHalfOfCRLF = byte == 0x0A && lastWasCR
-                lastWasCR = byte == 0x0D
-                if isSecondHalfOfCRLF { continue }
-                line += 1
-                if let row = finishRecord() { return row }
-            } else {
-                field.append(byte)
-                if field.count > source.options.maxFieldBytes {
-                    throw SpreadsheetError(.limitExceeded, file: source.file, line: line,
-                                           message: "a field on line \(line) is longer than \(source.options.maxFieldBytes) bytes")
-                }
-            }
-            if byte != 0x0D { lastWasCR = false }
+            return nil
         }
-        return nil
     }
 
-    private func endField() {
-        fields.append(field.isEmpty ? .empty : .text(String(decoding: field, as: UTF8.self)))
+    /// Moves a cell made straight from the chunk back into the `field` buffer, to be continued.
+    private func materialiseDirectCell() {
+        if let pending = directCell, case .text(let text) = pending {
+            directCell = nil
+            field.append(contentsOf: text.utf8)
+        }
+    }
+
+    private func appendToField(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws {
+        field.append(contentsOf: bytes)
+        if field.count > source.options.maxFieldBytes {
+            throw SpreadsheetError(.limitExceeded, file: source.file, line: line,
+                                   message: "a field starting on line \(line) is longer than \(source.options.maxFieldBytes) bytes (an unclosed quote?)")
+        }
+    }
+
+    /// The text of a field (already validated).
+    @inline(__always)
+    private func string(_ bytes: UnsafeBufferPointer<UInt8>) throws -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func endField() throws {
+        if let cell = directCell {
+            fields.append(cell)
+            directCell = nil
+        } else {
+            fields.append(field.isEmpty ? .empty : .text(try field.withUnsafeBufferPointer { try string($0) }))
+        }
         field.removeAll(keepingCapacity: true)
         fieldWasQuoted = false
         afterQuote = false
     }
 
     /// Ends the current record; returns it unless every field is empty (a blank line).
-    private func finishRecord() -> Row? {
-        endField()
+    private func finishRecord() throws -> Row? {
+        try endField()
         recordNumber += 1
         defer { fields.removeAll(keepingCapacity: true) }
         guard fields.contains(where: { $0 != .empty }) else { return nil }

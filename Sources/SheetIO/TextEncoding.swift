@@ -27,8 +27,20 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
     /// Whether `bytes` are UTF-8; an incomplete sequence at the very end is allowed unless `complete`.
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, complete: Bool) -> Bool {
+        firstInvalidUTF8(bytes, complete: complete) == nil
+    }
+
+    /// The offset of the first byte that breaks UTF-8, or nil when `bytes` are valid; an incomplete
+    /// sequence at the very end is allowed unless `complete`.
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, complete: Bool) -> Int? {
         var index = 0
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         while index < bytes.count {
+            // Eight ASCII bytes at a time.
+            if let raw, index + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte < 0x80 { index += 1; continue }
             let length: Int
@@ -36,13 +48,13 @@ public enum TextEncoding: String, Sendable, CaseIterable {
             case 0xC2...0xDF: length = 2
             case 0xE0...0xEF: length = 3
             case 0xF0...0xF4: length = 4
-            default: return false
+            default: return index
             }
-            if index + length > bytes.count { return !complete }
-            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
+            if index + length > bytes.count { return complete ? index : nil }
+            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
             index += length
         }
-        return true
+        return nil
     }
 }
 
@@ -58,13 +70,15 @@ struct UTF8Transcoder {
     mutating func transcode(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], final: Bool) -> Bool {
         switch encoding {
         case .utf8:
-            var bytes = carry
+            let start = output.count
+            output.append(contentsOf: carry)
             carry.removeAll()
-            bytes.append(contentsOf: input)
-            let cut = final ? bytes.count : UTF8Transcoder.completePrefixLength(bytes)
-            let valid = bytes.withUnsafeBufferPointer { TextEncoding.isValidUTF8(UnsafeBufferPointer(rebasing: $0[0..<cut]), complete: true) }
-            output.append(contentsOf: bytes[0..<cut])
-            carry = Array(bytes[cut...])
+            output.append(contentsOf: input)
+            let cut = final ? output.count
+                : start + output.withUnsafeBufferPointer { UTF8Transcoder.completePrefixLength(UnsafeBufferPointer(rebasing: $0[start...])) }
+            let valid = output.withUnsafeBufferPointer { TextEncoding.isValidUTF8(UnsafeBufferPointer(rebasing: $0[start..<cut]), complete: true) }
+            carry = Array(output[cut...])
+            output.removeLast(output.count - cut)
             return valid
         case .windows1251:
             output.reserveCapacity(output.count + input.count * 2)
@@ -96,18 +110,19 @@ struct UTF8Transcoder {
     }
 
     /// The length of the longest prefix that does not end inside a UTF-8 sequence.
-    static func completePrefixLength(_ bytes: [UInt8]) -> Int {
-        var index = bytes.count
+    static func completePrefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let total = bytes.count
+        var index = total
         var back = 0
         while index > 0, back < 4 {
             let byte = bytes[index - 1]
             if byte & 0xC0 == 0x80 { index -= 1; back += 1; continue }
             if byte >= 0xC0 {
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                return back + 1 >= length ? bytes.count : index - 1
+                return back + 1 >= length ? total : index - 1
             }
-            return bytes.count
+            return total
         }
-        return bytes.count
+        return total
     }
 }
