@@ -22,11 +22,15 @@ let package = Package(
         // Spreadsheet I/O: cell model, XLSX and CSV readers and writers. Knows nothing of mentoring.
         .target(name: "SheetIO", dependencies: ["PackageIO"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        // The mentoring domain: recognition, normalisation, validation, identity, the register.
+        .target(name: "Mentorship", dependencies: ["SheetIO"]),
         .executableTarget(name: "NastavnikCLI", dependencies: [
             "SheetIO",
+            "Mentorship",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SheetIOTests", dependencies: ["SheetIO", "PackageIO"]),
+        .testTarget(name: "MentorshipTests", dependencies: ["Mentorship", "SheetIO"]),
     ],
     swiftLanguageModes: [.v5]
 )

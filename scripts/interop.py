@@ -1037,6 +1037,64 @@ def section_round_trips(report: Report, tool: Nastavnik, work: Path, seed: int) 
 
 
 # ---------------------------------------------------------------------------
+# d) LibreOffice (with --libreoffice): our XLSX opens and converts with the same cells
+
+
+def soffice_binary(install: bool) -> str | None:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found or not install:
+        return found
+    print("installing LibreOffice Calc (headless) …", file=sys.stderr)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "libreoffice-calc-nogui"],
+                   check=False, env=env, stdout=subprocess.DEVNULL)
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def check_libreoffice(tool: Nastavnik, work: Path, table: list[list[str]], soffice: str) -> list[str]:
+    """`soffice --headless --convert-to csv` of our XLSX gives the cells of our own CSV export."""
+    source = work / "lo_source.csv"
+    write_csv(source, table)
+    book = work / "lo_book.xlsx"
+    tool.convert(source, book)
+    ours = work / "lo_ours.csv"
+    tool.convert(book, ours, "--sheet", "1", "--preset", "utf8", "--no-neutralise")
+    out = work / "lo_out"
+    out.mkdir(exist_ok=True)
+    profile = work / "lo_profile"
+    # Filter options: ',' separator, '"' quote, UTF-8 (76), first line 1, keep text as shown.
+    run = subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                          "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(out), str(book)],
+                         capture_output=True, text=True, timeout=300)
+    converted = out / "lo_book.csv"
+    if run.returncode != 0 or not converted.exists():
+        return [f"LibreOffice did not convert the workbook: {run.stderr.strip() or run.stdout.strip()}"]
+    theirs = trimmed(read_csv(converted))
+    mine = trimmed(read_csv(ours))
+    problems = []
+    for r in range(max(len(theirs), len(mine))):
+        a = mine[r] if r < len(mine) else []
+        b = theirs[r] if r < len(theirs) else []
+        for c in range(max(len(a), len(b))):
+            x = a[c] if c < len(a) else ""
+            y = b[c] if c < len(b) else ""
+            if x != y.replace("\r\n", "\n") and x.replace("\r", "") != y.replace("\r", ""):
+                problems.append(f"{a1(r, c)}: ours {shorten(x)}, LibreOffice {shorten(y)}")
+    return problems[:20]
+
+
+def section_libreoffice(report: Report, tool: Nastavnik, work: Path, seed: int, install: bool) -> None:
+    soffice = soffice_binary(install)
+    if not soffice:
+        report.check("LibreOffice converts our XLSX with the same cells", lambda: ["soffice is not installed"])
+        return
+    rng = random.Random(seed + 3)
+    table = [["ФИО", "Класс", "Заметка"]] + [
+        [random_words(rng, CYRILLIC_WORDS), f"{rng.randint(1, 11)}А", random_words(rng, CYRILLIC_WORDS)]
+        for _ in range(200)]
+    report.check("LibreOffice converts our XLSX with the same cells",
+                 lambda: check_libreoffice(tool, work, table, soffice))
 
 
 def main() -> int:
@@ -1044,6 +1102,8 @@ def main() -> int:
     parser.add_argument("--bin", required=True, type=Path, help="path to the nastavnik binary")
     parser.add_argument("--work", type=Path, help="folder for the files made (default: a temporary one)")
     parser.add_argument("--seed", type=int, default=20240901, help="seed of the data generator")
+    parser.add_argument("--libreoffice", action="store_true",
+                        help="also convert our XLSX with LibreOffice (installed when missing) and compare the cells")
     args = parser.parse_args()
 
     binary = args.bin.resolve()
@@ -1064,6 +1124,8 @@ def main() -> int:
         section_our_writer(report, tool, work, args.seed)
         section_peer_writers(report, tool, work, args.seed)
         section_round_trips(report, tool, work, args.seed)
+        if args.libreoffice:
+            section_libreoffice(report, tool, work, args.seed, install=True)
     finally:
         if temporary:
             temporary.cleanup()
