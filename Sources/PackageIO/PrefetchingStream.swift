@@ -28,16 +28,10 @@ public final class ChunkPrefetcher {
         free = Array(0..<depth)
         pthread_mutex_init(&mutex, nil)
         pthread_cond_init(&changed, nil)
-        let context = Unmanaged.passRetained(self).toOpaque()
-        var handle = pthread_t()
-        if pthread_create(&handle, nil, { context in
-            let prefetcher = Unmanaged<ChunkPrefetcher>.fromOpaque(context!).takeRetainedValue()
-            prefetcher.run()
-            return nil
-        }, context) == 0 {
+        // The thread holds the object until its loop ends; deinit stops and joins it.
+        if let handle = startThread({ [unowned(unsafe) self] in self.run() }) {
             thread = handle
         } else {
-            Unmanaged<ChunkPrefetcher>.fromOpaque(context).release()
             finished = true
             failure = PackageError(.corrupt, file: "", message: "cannot start a reading thread")
         }
@@ -74,7 +68,7 @@ public final class ChunkPrefetcher {
     }
 
     /// The producer loop: fill a free buffer, hand it over, repeat.
-    private func run() {
+    func run() {
         while true {
             pthread_mutex_lock(&mutex)
             while free.isEmpty && !cancelled { pthread_cond_wait(&changed, &mutex) }

@@ -115,202 +115,54 @@ public final class CSVSource: SpreadsheetSource {
     }
 }
 
-/// Streams the records of a CSV file (RFC 4180: quotes, doubled quotes, line breaks inside quotes, CRLF/LF/CR).
+/// Streams the records of a CSV file: a second thread reads, checks and splits the text
+/// (``CSVTokenizer``); this one turns fields into strings and records into rows.
 final class CSVRowReader: RowReader {
-    private let source: CSVSource
-    private let prefetcher: ChunkPrefetcher
-    /// The current chunk of UTF-8 text, valid until the next one is fetched.
-    private var chunk = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    /// Where the current chunk's usable text ends (before an invalid byte, when it has one).
-    private var textEnd = 0
-    private var invalidAtEnd = false
-    private var position = 0
-    private let delimiter: UInt8
-
-    private var field: [UInt8] = []
-    /// A field made straight from the chunk, when it did not need the `field` buffer.
-    private var directCell: CellValue?
-    private var fields: [CellValue] = []
-    private var inQuotes = false
-    private var afterQuote = false
-    private var fieldWasQuoted = false
-    private var lastWasCR = false
-    private var line = 1
-    private var recordNumber = 0
-    private var recordStartLine = 1
-    private var quoteStartLine = 0
-    private var closed = false
+    private let producer: BackgroundProducer<CSVBatch>
+    private var batch = CSVBatch()
+    private var record = 0
+    private var failurePending: SpreadsheetError?
+    private var done = false
 
     var mergedRanges: [CellRange] { [] }
 
-    /// For each byte value, whether it ends a run of field text: the delimiter, a quote, CR or LF.
-    private let specialBytes: UnsafeMutablePointer<Bool>
-
     init(source: CSVSource) throws {
-        self.source = source
-        specialBytes = .allocate(capacity: 256)
-        specialBytes.initialize(repeating: false, count: 256)
-        for byte in [source.dialect.delimiter, UInt8(ascii: "\""), 0x0A, 0x0D] { specialBytes[Int(byte)] = true }
         let chunks = try CSVChunkSource(path: source.file, encoding: source.dialect.encoding, bomLength: source.bomLength)
-        prefetcher = ChunkPrefetcher(chunkSize: 256 * 1024) { try chunks.fill($0) }
-        delimiter = source.dialect.delimiter
-        field.reserveCapacity(256)
-    }
-
-    deinit { specialBytes.deallocate() }
-
-    /// Moves to the next chunk; false at the end of the file. Throws when the text stopped at a byte
-    /// that is not valid UTF-8, naming the line it stands on.
-    private func refill() throws -> Bool {
-        if invalidAtEnd {
-            throw SpreadsheetError(.unreadable, file: source.file, line: line,
-                                   message: "the text is not valid \(source.dialect.encoding.rawValue) on line \(line); save it as UTF-8 or give the encoding")
-        }
-        guard let next = try prefetcher.nextChunk() else { return false }
-        chunk = next.bytes.bindMemory(to: UInt8.self)
-        position = 0
-        textEnd = next.mark ?? chunk.count
-        invalidAtEnd = next.mark != nil
-        return true
+        let tokenizer = CSVTokenizer(chunks: chunks, file: source.file, encodingName: source.dialect.encoding.rawValue,
+                                     delimiter: source.dialect.delimiter, maxFieldBytes: source.options.maxFieldBytes)
+        producer = BackgroundProducer(depth: 4) { try tokenizer.nextBatch() }
     }
 
     func next() throws -> Row? {
-        while !closed {
-            if position >= textEnd {
-                if try !refill() {
-                    closed = true
-                    if inQuotes {
-                        throw SpreadsheetError(.unreadable, file: source.file, line: quoteStartLine,
-                                               message: "a quoted field opened on line \(quoteStartLine) is never closed")
-                    }
-                    if !field.isEmpty || !fields.isEmpty || fieldWasQuoted || directCell != nil, let row = try finishRecord() { return row }
-                    return nil
-                }
+        while !done {
+            if record >= batch.recordEnds.count {
+                if let failure = batch.failure { done = true; throw failure }
+                guard let next = try producer.next() else { done = true; return nil }
+                batch = next
+                record = 0
                 continue
             }
-            if let row = try scan() { return row }
+            let first = record == 0 ? 0 : Int(batch.recordEnds[record - 1])
+            let end = Int(batch.recordEnds[record])
+            let number = batch.recordNumbers[record]
+            record += 1
+            var cells: [CellValue] = []
+            cells.reserveCapacity(end - first)
+            var blank = true
+            batch.bytes.withUnsafeBufferPointer { bytes in
+                for field in first..<end {
+                    let length = Int(batch.fieldLengths[field])
+                    if length == 0 {
+                        cells.append(.empty)
+                    } else {
+                        let start = Int(batch.fieldStarts[field])
+                        cells.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + length]), as: UTF8.self)))
+                        blank = false
+                    }
+                }
+            }
+            if !blank { return Row(number: number, cells: cells) }
         }
         return nil
-    }
-
-    /// Consumes text until a record completes (returned) or the chunk ends (nil).
-    private func scan() throws -> Row? {
-        let quote = UInt8(ascii: "\"")
-        let delimiter = self.delimiter
-        let count = textEnd
-        let buffer = chunk
-        do {
-            while position < count {
-                if inQuotes {
-                    // Everything up to the next quote belongs to the field; count the lines it spans.
-                    var index = position
-                    while index < count, buffer[index] != quote {
-                        let byte = buffer[index]
-                        if byte == 0x0A { if !lastWasCR { line += 1 }; lastWasCR = false } else if byte == 0x0D { line += 1; lastWasCR = true } else { lastWasCR = false }
-                        index += 1
-                    }
-                    try appendToField(UnsafeBufferPointer(rebasing: buffer[position..<index]), line: quoteStartLine)
-                    position = index
-                    if index < count {
-                        inQuotes = false
-                        afterQuote = true
-                        position += 1
-                    }
-                    continue
-                }
-                let byte = buffer[position]
-                if byte == quote {
-                    materialiseDirectCell()
-                    position += 1
-                    lastWasCR = false
-                    if afterQuote {
-                        field.append(quote) // a doubled quote inside a quoted field
-                        inQuotes = true
-                        afterQuote = false
-                    } else if field.isEmpty && !fieldWasQuoted {
-                        inQuotes = true
-                        fieldWasQuoted = true
-                        quoteStartLine = line
-                    } else {
-                        field.append(byte) // a stray quote in an unquoted field is kept as text
-                    }
-                    continue
-                }
-                afterQuote = false
-                if byte == delimiter {
-                    position += 1
-                    lastWasCR = false
-                    try endField()
-                    continue
-                }
-                if byte == 0x0A || byte == 0x0D {
-                    position += 1
-                    let isSecondHalfOfCRLF = byte == 0x0A && lastWasCR
-                    lastWasCR = byte == 0x0D
-                    if isSecondHalfOfCRLF { continue }
-                    line += 1
-                    if let row = try finishRecord() { return row }
-                    continue
-                }
-                // A run of ordinary bytes.
-                lastWasCR = false
-                var index = position + 1
-                let special = specialBytes
-                while index < count, !special[Int(buffer[index])] { index += 1 }
-                let run = UnsafeBufferPointer(rebasing: buffer[position..<index])
-                if index < count, field.isEmpty, !fieldWasQuoted, directCell == nil, run.count <= source.options.maxFieldBytes {
-                    // The whole field lies in this chunk: make the cell straight from it.
-                    directCell = .text(try string(run))
-                } else {
-                    materialiseDirectCell()
-                    try appendToField(run, line: line)
-                }
-                position = index
-            }
-            return nil
-        }
-    }
-
-    /// Moves a cell made straight from the chunk back into the `field` buffer, to be continued.
-    private func materialiseDirectCell() {
-        if let pending = directCell, case .text(let text) = pending {
-            directCell = nil
-            field.append(contentsOf: text.utf8)
-        }
-    }
-
-    private func appendToField(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws {
-        field.append(contentsOf: bytes)
-        if field.count > source.options.maxFieldBytes {
-            throw SpreadsheetError(.limitExceeded, file: source.file, line: line,
-                                   message: "a field starting on line \(line) is longer than \(source.options.maxFieldBytes) bytes (an unclosed quote?)")
-        }
-    }
-
-    /// The text of a field (already validated).
-    @inline(__always)
-    private func string(_ bytes: UnsafeBufferPointer<UInt8>) throws -> String {
-        String(decoding: bytes, as: UTF8.self)
-    }
-
-    private func endField() throws {
-        if let cell = directCell {
-            fields.append(cell)
-            directCell = nil
-        } else {
-            fields.append(field.isEmpty ? .empty : .text(try field.withUnsafeBufferPointer { try string($0) }))
-        }
-        field.removeAll(keepingCapacity: true)
-        fieldWasQuoted = false
-        afterQuote = false
-    }
-
-    /// Ends the current record; returns it unless every field is empty (a blank line).
-    private func finishRecord() throws -> Row? {
-        try endField()
-        recordNumber += 1
-        defer { fields.removeAll(keepingCapacity: true) }
-        guard fields.contains(where: { $0 != .empty }) else { return nil }
-        return Row(number: recordNumber, cells: fields)
     }
 }

@@ -17,7 +17,7 @@ enum PartParsing {
                 try parser.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             }
             try parser.finish()
-        } catch let error as PackageError {
+        } catch {
             throw SpreadsheetError(error)
         }
     }

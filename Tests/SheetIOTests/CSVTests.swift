@@ -128,4 +128,67 @@ import Testing
             #expect(readBack.map(\.cells) == expected)
         }
     }
+
+    /// A file of several chunks, with quoted fields, doubled quotes and line breaks falling on chunk
+    /// boundaries, reads the same as a plain whole-string parser reads it.
+    @Test func largeFileMatchesAReferenceParser() throws {
+        var random = SeededGenerator(seed: 256)
+        let pieces = ["Иванов", "a", "", "\"q,uo\"\"ted\"", "\"multi\r\nline\"", "\"\"", "ёлка", "12.5", "\"x\ny\"", "end"]
+        var text = ""
+        while text.utf8.count < 1_200_000 {
+            let width = Int.random(in: 1...6, using: &random)
+            text += (0..<width).map { _ in pieces.randomElement(using: &random)! }.joined(separator: ",")
+            text += Bool.random(using: &random) ? "\r\n" : "\n"
+        }
+        text += "tail,\"open"  // an unterminated quote at the very end
+        let path = TestSupport.temporaryDirectory() + "/large.csv"
+        TestSupport.write(text, to: path)
+        let source = try CSVSource(path: path, options: CSVReadOptions(encoding: .utf8, delimiter: UInt8(ascii: ",")))
+        let reader = try source.rows(ofSheet: 0)
+        var rows: [Row] = []
+        do {
+            while let row = try reader.next() { rows.append(row) }
+            Issue.record("the unterminated quote was not reported")
+        } catch let error as SpreadsheetError {
+            #expect(error.message.contains("never closed"))
+        }
+        let expected = Self.referenceParse(String(text.dropLast("tail,\"open".count)))
+        #expect(rows.count == expected.count)
+        #expect(rows == expected)
+    }
+
+    /// A straightforward RFC 4180 parser over a whole string, for comparison.
+    static func referenceParse(_ text: String) -> [Row] {
+        var rows: [Row] = []
+        var field: [UInt8] = [], fields: [CellValue] = [], number = 0
+        var quoted = false, afterQuote = false
+        let bytes = Array(text.utf8)
+        var index = 0
+        func endField() { fields.append(field.isEmpty ? .empty : .text(String(decoding: field, as: UTF8.self))); field = []; afterQuote = false }
+        func endRecord() {
+            endField(); number += 1
+            if fields.contains(where: { $0 != .empty }) { rows.append(Row(number: number, cells: fields)) }
+            fields = []
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if quoted {
+                if byte == 0x22 { quoted = false; afterQuote = true } else { field.append(byte) }
+                continue
+            }
+            switch byte {
+            case 0x22:
+                if afterQuote { field.append(0x22); quoted = true; afterQuote = false } else { quoted = true }
+            case 0x2C: endField()
+            case 0x0D:
+                if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                endRecord()
+            case 0x0A: endRecord()
+            default: field.append(byte); afterQuote = false
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        return rows
+    }
 }
