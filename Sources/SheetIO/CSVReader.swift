@@ -150,12 +150,11 @@ final class CSVRowReader: RowReader {
             cells.reserveCapacity(end - first)
             var blank = true
             batch.bytes.withUnsafeBufferPointer { bytes in
-                for field in first..<end {
-                    let length = Int(batch.fieldLengths[field])
+                for field in batch.fields[first..<end] {
+                    let (start, length) = CSVBatch.unpack(field)
                     if length == 0 {
                         cells.append(.empty)
                     } else {
-                        let start = Int(batch.fieldStarts[field])
                         cells.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + length]), as: UTF8.self)))
                         blank = false
                     }

@@ -3,14 +3,19 @@ struct CSVBatch {
     /// The chunk's text, followed by the fields that had to be copied (unescaped quotes, fields
     /// spanning chunks).
     var bytes: [UInt8] = []
-    /// Each field's start and length in `bytes`.
-    var fieldStarts: [Int32] = []
-    var fieldLengths: [Int32] = []
+    /// Each field's start in `bytes` (high 32 bits) and length (low 32 bits).
+    var fields: [UInt64] = []
     /// For each record, the index in the field arrays after its last field, and its number.
     var recordEnds: [Int32] = []
     var recordNumbers: [Int] = []
     /// A problem met after the records above; the reader throws it once they are handed out.
     var failure: SpreadsheetError?
+
+    @inline(__always)
+    static func field(start: Int, length: Int) -> UInt64 { UInt64(start) << 32 | UInt64(length) }
+
+    @inline(__always)
+    static func unpack(_ field: UInt64) -> (start: Int, length: Int) { (Int(field >> 32), Int(field & 0xFFFF_FFFF)) }
 }
 
 /// Splits CSV text into fields and records (RFC 4180: quotes, doubled quotes, line breaks inside
@@ -67,8 +72,7 @@ final class CSVTokenizer {
         let (count, mark) = try chunks.fill(buffer)
         var batch = CSVBatch()
         for field in openRecordFields {
-            batch.fieldStarts.append(Int32(batch.bytes.count))
-            batch.fieldLengths.append(Int32(field.count))
+            batch.fields.append(CSVBatch.field(start: batch.bytes.count, length: field.count))
             batch.bytes.append(contentsOf: field)
         }
         openRecordFields.removeAll()
@@ -86,8 +90,7 @@ final class CSVTokenizer {
         let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
         batch.bytes.reserveCapacity(carriedBytes + count + 1024)
         batch.bytes.append(contentsOf: bytes)
-        batch.fieldStarts.reserveCapacity(count / 8)
-        batch.fieldLengths.reserveCapacity(count / 8)
+        batch.fields.reserveCapacity(count / 8)
         do {
             try tokenize(UnsafeBufferPointer(rebasing: bytes[0..<(mark ?? count)]), offset: carriedBytes, into: &batch)
             detachOpenRecord(&batch)
@@ -108,13 +111,12 @@ final class CSVTokenizer {
     /// Moves the fields of a record still open at the chunk's end out of the batch, to open the next one.
     private func detachOpenRecord(_ batch: inout CSVBatch) {
         let closed = Int(batch.recordEnds.last ?? 0)
-        guard batch.fieldStarts.count > closed else { return }
-        for field in closed..<batch.fieldStarts.count {
-            let start = Int(batch.fieldStarts[field])
-            openRecordFields.append(Array(batch.bytes[start..<start + Int(batch.fieldLengths[field])]))
+        guard batch.fields.count > closed else { return }
+        for field in batch.fields[closed...] {
+            let (start, length) = CSVBatch.unpack(field)
+            openRecordFields.append(Array(batch.bytes[start..<start + length]))
         }
-        batch.fieldStarts.removeLast(batch.fieldStarts.count - closed)
-        batch.fieldLengths.removeLast(batch.fieldLengths.count - closed)
+        batch.fields.removeLast(batch.fields.count - closed)
     }
 
     /// Splits `text` (the chunk, stored in the batch at `offset`) into fields and records.
@@ -222,17 +224,14 @@ final class CSVTokenizer {
 
     private func endField(_ batch: inout CSVBatch) {
         if copied {
-            batch.fieldStarts.append(Int32(batch.bytes.count))
-            batch.fieldLengths.append(Int32(copy.count))
+            batch.fields.append(CSVBatch.field(start: batch.bytes.count, length: copy.count))
             batch.bytes.append(contentsOf: copy)
             copied = false
         } else if directStart >= 0 {
-            batch.fieldStarts.append(Int32(chunkOffset + directStart))
-            batch.fieldLengths.append(Int32(directEnd - directStart))
+            batch.fields.append(CSVBatch.field(start: chunkOffset + directStart, length: directEnd - directStart))
             directStart = -1
         } else {
-            batch.fieldStarts.append(0)
-            batch.fieldLengths.append(0)
+            batch.fields.append(0)
         }
         fieldWasQuoted = false
         afterQuote = false
@@ -241,7 +240,7 @@ final class CSVTokenizer {
 
     private func endRecord(_ batch: inout CSVBatch) {
         recordNumber += 1
-        batch.recordEnds.append(Int32(batch.fieldStarts.count))
+        batch.recordEnds.append(Int32(batch.fields.count))
         batch.recordNumbers.append(recordNumber)
         fieldsInRecord = 0
     }

@@ -43,6 +43,12 @@ public enum TextEncoding: String, Sendable, CaseIterable {
             }
             let byte = bytes[index]
             if byte < 0x80 { index += 1; continue }
+            // Two-byte sequences (Cyrillic) on a short path.
+            if byte >= 0xC2, byte <= 0xDF, index + 1 < bytes.count {
+                guard bytes[index + 1] & 0xC0 == 0x80 else { return index }
+                index += 2
+                continue
+            }
             let length: Int
             switch byte {
             case 0xC2...0xDF: length = 2
