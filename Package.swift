@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // C system libraries.
@@ -23,7 +24,7 @@ let package = Package(
         .target(name: "SheetIO", dependencies: ["PackageIO"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         // The mentoring domain: recognition, normalisation, validation, identity, the register.
-        .target(name: "Mentorship", dependencies: ["SheetIO"]),
+        .target(name: "Mentorship", dependencies: ["SheetIO", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "NastavnikCLI", dependencies: [
             "SheetIO",
             "Mentorship",

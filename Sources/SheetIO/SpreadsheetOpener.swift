@@ -2,6 +2,20 @@ import PackageIO
 
 /// Opens any supported spreadsheet file: XLSX by its content, CSV and other delimited text by extension.
 public enum SpreadsheetOpener {
+    /// What a file's first bytes say it is, whatever its extension.
+    public enum Content: Sendable, Equatable { case missing, empty, zip, compoundFile, markup, other }
+
+    public static func content(of path: String) -> Content {
+        switch FileSignature.of(path: path) {
+        case .missing: return .missing
+        case .empty: return .empty
+        case .zip: return .zip
+        case .compoundFile: return .compoundFile
+        case .markup: return .markup
+        case .other: return .other
+        }
+    }
+
     /// Opens `path`; the file's first bytes decide between a zip package and text, never the extension alone.
     public static func open(path: String, limits: ReadLimits = .default, csvOptions: CSVReadOptions = .init()) throws -> any SpreadsheetSource {
         let lowercased = path.lowercased()

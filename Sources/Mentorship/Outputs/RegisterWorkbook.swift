@@ -1,0 +1,221 @@
+import SheetIO
+
+/// Writes `register.xlsx`: the register, the roster, the bases of mentors and mentees, the units,
+/// the partners, the potential mentors and the issues (`outputs.md`).
+public enum RegisterWorkbook {
+    public static func write(_ register: Register, to path: String) throws {
+        let writer = try XLSXWriter(path: path, options: XLSXWriteOptions(documentDate: register.asOf.iso + "T00:00:00Z"))
+        try registerSheet(register, writer)
+        try rosterSheet(register, writer)
+        try mentorBase(register, writer)
+        try menteeBase(register, writer)
+        try unitsSheet(register, writer)
+        try partnersSheet(register, writer)
+        try potentialMentors(register, writer)
+        try issuesSheet(register, writer)
+        try writer.close()
+    }
+
+    /// A sheet with a bold frozen header, an autofilter and the given widths.
+    static func sheet(_ writer: XLSXWriter, _ name: String, _ headers: [(String, Double)]) throws -> XLSXSheetWriter {
+        let sheet = try writer.addSheet(named: name, layout: SheetLayout(columnWidths: headers.map { $0.1 }, frozenRows: 1, autoFilter: true))
+        try sheet.append(headers.map { .text($0.0) }, style: .header)
+        return sheet
+    }
+
+    static func text(_ value: String?) -> CellValue { value.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
+    static func date(_ value: CalendarDate?) -> CellValue {
+        value.map { .temporal(ExcelTemporal(year: $0.year, month: $0.month, day: $0.day)) } ?? .empty
+    }
+
+    /// People in the register's order: surname, name, patronymic, birth date, source.
+    static func ordered(_ people: [Person]) -> [Person] {
+        people.sorted { a, b in
+            let left = [a.name.surname, a.name.given, a.name.patronymic].map(PersonName.fold)
+            let right = [b.name.surname, b.name.given, b.name.patronymic].map(PersonName.fold)
+            if left != right { return left.lexicographicallyPrecedes(right) { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) } }
+            if a.birthDate != b.birthDate { return (a.birthDate?.iso ?? "") < (b.birthDate?.iso ?? "") }
+            return a.origin < b.origin
+        }
+    }
+
+    static func registerSheet(_ register: Register, _ writer: XLSXWriter) throws {
+        let sheet = try Self.sheet(writer, "Реестр", [
+            ("№ п/п", 6), ("ID участника", 14), ("Фамилия", 18), ("Имя", 14), ("Отчество", 18), ("Дата рождения", 12),
+            ("Возраст на дату отчёта", 10), ("Категория", 16), ("Класс / Должность", 18), ("Организация / место учёбы", 24),
+            ("Роль", 22), ("Формы наставничества", 22), ("№ пар / групп", 12), ("Дата вхождения в программу", 12),
+            ("Дата завершения", 12), ("Согласие на обработку ПДн", 26), ("Статус", 12), ("Телефон", 15), ("Эл. почта", 22), ("Источники", 40),
+        ])
+        for (offset, person) in ordered(register.participants).enumerated() {
+            let units = register.units(of: person)
+            let mentors = units.contains { $0.mentor === person }
+            let mentees = units.contains { $0.mentees.contains { $0 === person } }
+            let role = mentors && mentees ? "наставник и наставляемый" : mentors ? "наставник" : mentees ? "наставляемый" : ""
+            let forms = Array(Set(units.compactMap { $0.form?.russian })).sorted().joined(separator: "; ")
+            let numbers = units.map(\.number).joined(separator: ", ")
+            let start = units.compactMap(\.start).min()
+            let end = units.isEmpty || units.contains { $0.end == nil } ? nil : units.compactMap(\.end).max()
+            let consent = register.consent(of: person).map { consent in
+                consent.date.russian + (consent.byRepresentative == true ? ", законный представитель" : consent.byRepresentative == false ? ", лично" : "")
+                    + (consent.isValid ? "" : " (\(consent.problem ?? "недействительно"))")
+            }
+            let status = units.isEmpty ? "без пары" : (end.map { $0 < register.asOf } ?? false) ? "завершил" : "в паре"
+            try sheet.append([
+                .number(Double(offset + 1)), .text(person.id), text(person.name.surname), text(person.name.given), text(person.name.patronymic),
+                date(person.birthDate), person.age(on: register.asOf).map { .number(Double($0)) } ?? .empty, .text(person.category.russian),
+                text(person.classOrPosition), text(person.organisation), text(role), text(forms), text(numbers), date(start), date(end),
+                text(consent ?? "нет"), .text(status), text(person.phone), text(person.email),
+                .text(person.sources.map(\.rowReference).joined(separator: "; ")),
+            ])
+        }
+    }
+
+    static func rosterSheet(_ register: Register, _ writer: XLSXWriter) throws {
+        let sheet = try Self.sheet(writer, "Контингент", [
+            ("№ п/п", 6), ("ID", 14), ("ФИО", 32), ("Дата рождения", 12), ("Категория", 18), ("Класс / Должность", 22), ("СНИЛС", 15),
+            ("Статус", 14), ("Замечание", 30), ("Источник", 36),
+        ])
+        let participants = Set(register.participants.map(ObjectIdentifier.init))
+        for (offset, person) in ordered(register.people).enumerated() {
+            try sheet.append([
+                .number(Double(offset + 1)), .text(person.id), .text(person.name.description), date(person.birthDate), .text(person.category.russian),
+                text(person.classOrPosition), text(person.snils), .text(participants.contains(ObjectIdentifier(person)) ? "участник" : "не участвует"),
+                text(person.rejected ? "строка с ошибкой: см. Замечания" : nil), .text(person.sources.map(\.rowReference).joined(separator: "; ")),
+            ])
+        }
+    }
+
+    static func mentorBase(_ register: Register, _ writer: XLSXWriter) throws {
+        let sheet = try Self.sheet(writer, "База наставников", [
+            ("ФИО наставника", 30), ("Контактные данные для связи", 24), ("Место работы/учёбы наставника", 26), ("Основные компетенции наставника", 26),
+            ("Важные для программы достижения", 22), ("Интересы наставника", 22), ("Желаемый возраст наставляемых", 16),
+            ("Время, когда удобно выходить на связь", 16), ("Дата вхождения в программу", 14), ("ФИО наставляемого (ых)", 36),
+            ("Место работы/учёбы наставляемого", 26), ("Форма наставничества", 22), ("Место реализации программы", 22),
+            ("Дата завершения программы", 14), ("Результаты программы", 22),
+        ])
+        let mentors = ordered(Array(Set(register.units.compactMap { $0.mentor.map(ObjectIdentifier.init) })).compactMap { id in
+            register.people.first { ObjectIdentifier($0) == id }
+        })
+        for mentor in mentors {
+            let units = register.units.filter { $0.mentor === mentor }
+            let mentees = units.flatMap(\.mentees)
+            let interests = register.respondents.first { $0.person === mentor }?.interests
+            try sheet.append([
+                .text(mentor.name.description), text([mentor.phone, mentor.email].compactMap { $0 }.joined(separator: ", ")),
+                text(mentor.organisation ?? mentor.classOrPosition), text(interests), .empty, text(interests), .empty, .empty,
+                date(units.compactMap(\.start).min()), text(mentees.map(\.name.description).joined(separator: "; ")),
+                text(Array(Set(mentees.map(\.classOrPosition))).sorted().joined(separator: ", ")),
+                text(Array(Set(units.compactMap { $0.form?.russian })).sorted().joined(separator: "; ")), .empty,
+                date(units.compactMap(\.end).max()), .empty,
+            ])
+        }
+    }
+
+    static func menteeBase(_ register: Register, _ writer: XLSXWriter) throws {
+        let sheet = try Self.sheet(writer, "База наставляемых", [
+            ("ФИО наставляемого", 30), ("Контактные данные для связи (или законных представителей)", 30), ("Возраст наставляемого", 10),
+            ("Ключевой запрос наставляемого", 26), ("Дата вхождения в программу", 14), ("ФИО наставника", 30), ("Место работы/учёбы наставника", 26),
+            ("Форма наставничества", 22), ("Место реализации программы", 22), ("Дата завершения программы", 14), ("Результаты программы", 22),
+        ])
+        var seen = Set<ObjectIdentifier>()
+        var mentees: [Person] = []
+        for unit in register.units { for mentee in unit.mentees where seen.insert(ObjectIdentifier(mentee)).inserted { mentees.append(mentee) } }
+        for mentee in ordered(mentees) {
+            let units = register.units.filter { $0.mentees.contains { $0 === mentee } }
+            let contacts = [mentee.phone, mentee.email, mentee.guardianPhone.map { "представитель: \($0)" }].compactMap { $0 }.joined(separator: ", ")
+            try sheet.append([
+                .text(mentee.name.description), text(contacts), mentee.age(on: register.asOf).map { .number(Double($0)) } ?? .empty,
+                text(register.respondents.first { $0.person === mentee }?.request), date(units.compactMap(\.start).min()),
+                text(units.compactMap { $0.mentor?.name.description }.joined(separator: "; ")),
+                text(units.compactMap { $0.mentor.map { $0.organisation ?? $0.classOrPosition } }.joined(separator: "; ")),
+                text(Array(Set(units.compactMap { $0.form?.russian })).sorted().joined(separator: "; ")), .empty,
+                date(units.compactMap(\.end).max()), .empty,
+            ])
+        }
+    }
+
+    static func unitsSheet(_ register: Register, _ writer: XLSXWriter) throws {
+        let percent = writer.style(forNumberFormat: "0%")
+        let sheet = try Self.sheet(writer, "Пары и группы", [
+            ("№ пары / группы", 10), ("Пара или группа", 10), ("Форма", 22), ("Наставник", 30), ("Наставляемые", 40), ("Дата начала", 12),
+            ("Дата окончания", 12), ("План утверждён", 10), ("Выполнение плана, %", 10), ("В приказе", 40),
+        ])
+        for unit in register.units {
+            let inOrder = OrderRule.decision(for: unit, in: register)
+            try sheet.append([
+                .text(unit.number), .text(unit.isGroup ? "группа" : "пара"), text(unit.form?.russian), text(unit.mentor?.name.description),
+                text(unit.mentees.map(\.name.description).joined(separator: "; ")), date(unit.start), date(unit.end),
+                unit.planApproved.map { .text($0 ? "да" : "нет") } ?? .empty, unit.planDone.map { .number($0) } ?? .empty, .text(inOrder.text),
+            ], styles: [nil, nil, nil, nil, .wrapped, nil, nil, nil, percent, .wrapped])
+        }
+    }
+
+    static func partnersSheet(_ register: Register, _ writer: XLSXWriter) throws {
+        let sheet = try Self.sheet(writer, "Партнёры", [
+            ("Организация", 36), ("ИНН", 14), ("№ соглашения", 14), ("Дата соглашения", 12), ("Наставников по списку", 12), ("Наставники в парах", 36),
+        ])
+        for partner in register.partners {
+            let mentors = register.units.compactMap(\.mentor).filter { mentor in
+                guard mentor.category == .employer, let organisation = mentor.organisation else { return false }
+                let a = PersonName.fold(organisation), b = PersonName.fold(partner.name)
+                return a.contains(b) || b.contains(a)
+            }
+            let names = Array(Set(mentors.map(\.name.description))).sorted()
+            try sheet.append([.text(partner.name), text(partner.inn), text(partner.agreementNumber), date(partner.agreementDate),
+                              text(partner.mentorsCount), text(names.joined(separator: "; "))])
+        }
+    }
+
+    static func potentialMentors(_ register: Register, _ writer: XLSXWriter) throws {
+        let sheet = try Self.sheet(writer, "Потенциальные наставники", [
+            ("ФИО", 30), ("Категория", 18), ("Класс / Должность", 20), ("Источник", 26), ("Интересы / компетенции", 30), ("Уже в паре", 10), ("Анкета", 36),
+        ])
+        for respondent in register.respondents where respondent.role == .mentor {
+            let inPair = respondent.person.map { !register.units(of: $0).isEmpty } ?? false
+            try sheet.append([
+                .text(respondent.name), text(respondent.person?.category.russian ?? "нет в списках"), text(respondent.person?.classOrPosition),
+                text(respondent.source), text(respondent.interests), .text(inPair ? "да" : "нет"), .text(respondent.place.description),
+            ])
+        }
+    }
+
+    static func issuesSheet(_ register: Register, _ writer: XLSXWriter) throws {
+        let sheet = try Self.sheet(writer, "Замечания", [
+            ("Серьёзность", 14), ("Код", 22), ("Файл", 26), ("Лист", 16), ("Ячейка", 8), ("Поле", 14), ("Значение", 24), ("Сообщение", 60), ("Как исправить", 40),
+        ])
+        for issue in register.issues {
+            try sheet.append([
+                .text(issue.severity.russian), .text(issue.code.rawValue), .text(issue.file), text(issue.sheet), text(issue.cell),
+                text(issue.field.map(FieldNames.russian)), text(issue.value), .text((issue.person.map { "\($0): " } ?? "") + issue.message), text(issue.suggestion),
+            ], styles: [nil, nil, nil, nil, nil, nil, nil, .wrapped, .wrapped])
+        }
+    }
+}
+
+/// The one rule for both order drafts (`checks.md`): a valid unit goes in with those members who have a
+/// valid consent; a pair whose mentor or mentee lacks one stays out, a group goes in without them.
+public enum OrderRule {
+    public struct Decision {
+        public var included: Bool
+        public var members: [Person]
+        public var text: String
+    }
+
+    public static func decision(for unit: MentoringUnit, in register: Register) -> Decision {
+        guard unit.isValid, let mentor = unit.mentor else {
+            let why = unit.problems.isEmpty ? "пара не сформирована" : unit.problems.joined(separator: "; ")
+            return Decision(included: false, members: [], text: "нет: \(why) (см. Замечания)")
+        }
+        func consented(_ person: Person) -> Bool { register.consent(of: person)?.isValid == true }
+        guard consented(mentor) else { return Decision(included: false, members: [], text: "нет: у наставника нет действующего согласия на обработку ПДн") }
+        let with = unit.mentees.filter(consented)
+        let without = unit.mentees.filter { !consented($0) }
+        if !unit.isGroup {
+            return without.isEmpty ? Decision(included: true, members: [mentor] + with, text: "да")
+                : Decision(included: false, members: [], text: "нет: у наставляемого нет действующего согласия на обработку ПДн")
+        }
+        if with.isEmpty { return Decision(included: false, members: [], text: "нет: ни у одного наставляемого нет действующего согласия") }
+        return Decision(included: true, members: [mentor] + with,
+                        text: without.isEmpty ? "да" : "да, без: " + without.map(\.name.short).joined(separator: ", ") + " (нет согласия)")
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import SheetIO
+
+/// One input file as `report.json` lists it.
+public struct InputFile: Sendable {
+    public enum Status: String, Sendable { case read, unreadable, unsupported }
+    public struct Sheet: Sendable {
+        public var name: String
+        public var kind: TableKind?
+        public var headerRow: Int?
+        /// Data rows counted in `rows_read`.
+        public var rows: Int
+        /// `read`, or `skipped` when a required column is missing or the kind is unknown.
+        public var status: String
+    }
+    public var file: String
+    public var sha256: String
+    public var status: Status
+    public var sheets: [Sheet]
+}
+
+/// A recognised sheet's data rows, handed to the pipeline.
+public struct RecognisedSheet {
+    public var file: String
+    public var sheet: String
+    public var sheetIndex: Int
+    public var recognition: SheetRecognition
+    public var rows: [SheetRow]
+    /// Rows above the table (titles), for declarations such as a diagnostic scale.
+    public var titleText: String
+}
+
+/// Walks an inbox: every spreadsheet in it and its sub-folders, every sheet recognised, its data rows
+/// separated from titles, repeated headers and footers.
+public struct InboxReader {
+    public let inbox: String
+    /// A folder inside the inbox to leave out (the output).
+    public let excluded: String?
+
+    public init(inbox: String, excluded: String?) {
+        self.inbox = inbox
+        self.excluded = excluded
+    }
+
+    /// The files to read, relative to the inbox, in a stable order; lock and hidden files are left out.
+    public func files() -> [String] {
+        let root = URL(fileURLWithPath: inbox).standardizedFileURL
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey]) else { return [] }
+        let excludedPath = excluded.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        var result: [String] = []
+        for case let url as URL in enumerator {
+            let name = url.lastPathComponent
+            if name.hasPrefix(".") || name.hasPrefix("~$") {
+                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { enumerator.skipDescendants() }
+                continue
+            }
+            if let excludedPath, url.standardizedFileURL.path == excludedPath { enumerator.skipDescendants(); continue }
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            result.append(String(path.dropFirst(root.path.count + 1)))
+        }
+        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    static let spreadsheetExtensions: Set<String> = ["xlsx", "xlsm", "csv", "tsv", "txt"]
+    static let unsupportedExtensions: Set<String> = ["xls", "ods", "xlsb", "numbers"]
+
+    /// Reads one file: its sheets recognised and their data rows; issues go to `log`.
+    public func read(_ relative: String, log: IssueLog) -> (InputFile, [RecognisedSheet])? {
+        let path = inbox + "/" + relative
+        let ext = (relative as NSString).pathExtension.lowercased()
+        let hash = FileDigest.sha256(path: path) ?? ""
+        if Self.unsupportedExtensions.contains(ext) {
+            // The content decides: an «.xls» that is really an XLSX package is read as one.
+            if SpreadsheetOpener.content(of: path) != .zip || ext != "xls" {
+                log.add(Issue(.fileUnsupported, file: relative, message: "формат «.\(ext)» не читается", suggestion: "Сохраните файл как .xlsx (Книга Excel)"))
+                return (InputFile(file: relative, sha256: hash, status: .unsupported, sheets: []), [])
+            }
+        }
+        guard Self.spreadsheetExtensions.contains(ext) || Self.unsupportedExtensions.contains(ext) else { return nil }
+        do {
+            let source = try SpreadsheetOpener.open(path: path)
+            if let csv = source as? CSVSource, csv.dialect.encodingGuessed || csv.dialect.delimiterGuessed {
+                log.add(Issue(.encodingGuessed, file: relative, sheet: csv.sheets[0].name,
+                              value: "\(csv.dialect.encoding.rawValue), «\(csv.dialect.delimiterName)»",
+                              message: "кодировка \(csv.dialect.encoding.rawValue) и разделитель «\(csv.dialect.delimiterName)» определены автоматически"))
+            }
+            var input = InputFile(file: relative, sha256: hash, status: .read, sheets: [])
+            var sheets: [RecognisedSheet] = []
+            for info in source.sheets where info.kind == .worksheet {
+                let (entry, recognised) = try readSheet(source, info, relative: relative, log: log)
+                input.sheets.append(entry)
+                if let recognised { sheets.append(recognised) }
+            }
+            return (input, sheets)
+        } catch let error as SpreadsheetError {
+            let code: IssueCode = error.kind == .unsupported ? .fileUnsupported : error.kind == .limitExceeded ? .fileLimit : .fileUnreadable
+            let suggestion = code == .fileUnsupported ? "Сохраните файл как .xlsx без пароля" : "Откройте файл в Excel и сохраните заново как .xlsx"
+            log.add(Issue(code, file: relative, message: "файл не прочитан: \(error.message)", suggestion: suggestion))
+            return (InputFile(file: relative, sha256: hash, status: code == .fileUnsupported ? .unsupported : .unreadable, sheets: []), [])
+        } catch {
+            log.add(Issue(.fileUnreadable, file: relative, message: "файл не прочитан: \(error)"))
+            return (InputFile(file: relative, sha256: hash, status: .unreadable, sheets: []), [])
+        }
+    }
+
+    private func readSheet(_ source: any SpreadsheetSource, _ info: SheetInfo, relative: String, log: IssueLog) throws -> (InputFile.Sheet, RecognisedSheet?) {
+        let reader = try source.rows(ofSheet: info.index)
+        var rows: [Row] = []
+        while let row = try reader.next() { rows.append(row) }
+        let fileName = (relative as NSString).lastPathComponent
+        let recognition = SheetRecognizer.recognise(rows: Array(rows.prefix(SheetRecognizer.headerSearchRows + 20)), sheetName: info.name, fileName: fileName)
+        guard let kind = recognition.kind else {
+            if !rows.isEmpty {
+                log.add(Issue(.sheetUnrecognised, file: relative, sheet: info.name, sheetIndex: info.index,
+                              value: recognition.firstRowText.prefix(8).joined(separator: " | "),
+                              message: "не удалось понять, что за таблица на листе: заголовки не узнаны",
+                              suggestion: "Проверьте строку заголовков: ФИО, Дата рождения, Класс …"))
+            }
+            return (InputFile.Sheet(name: info.name, kind: nil, headerRow: nil, rows: 0, status: "skipped"), nil)
+        }
+        if !recognition.missingFields.isEmpty {
+            log.add(Issue(.headerMissing, file: relative, sheet: info.name, sheetIndex: info.index,
+                          value: recognition.missingFields.joined(separator: ", "),
+                          message: "в таблице вида «\(kind.rawValue)» нет обязательного столбца: \(recognition.missingFields.map(FieldNames.russian).joined(separator: ", "))",
+                          suggestion: "Добавьте столбец с заголовком «\(FieldNames.russian(recognition.missingFields[0]))»"))
+            return (InputFile.Sheet(name: info.name, kind: kind, headerRow: recognition.headerRow, rows: 0, status: "skipped"), nil)
+        }
+        if !recognition.unknownHeaders.isEmpty {
+            log.add(Issue(.columnUnknown, file: relative, sheet: info.name, sheetIndex: info.index,
+                          value: recognition.unknownHeaders.joined(separator: " | "),
+                          message: "столбцы не распознаны и не используются: \(recognition.unknownHeaders.joined(separator: ", "))"))
+        }
+        let titleText = rows.filter { $0.number < recognition.headerRow }.flatMap { $0.cells.map(CellText.text) }.joined(separator: " ")
+        let dataRows = DataRows.select(rows.filter { $0.number > recognition.headerRow }, recognition: recognition,
+                                       file: relative, sheet: info.name, sheetIndex: info.index, log: log)
+        let sheetRows = dataRows.map { SheetRow(file: relative, sheet: info.name, sheetIndex: info.index, row: $0, recognition: recognition) }
+        let counted = kind == .settings ? 0 : sheetRows.count
+        return (InputFile.Sheet(name: info.name, kind: kind, headerRow: kind == .settings ? nil : recognition.headerRow, rows: counted, status: "read"),
+                RecognisedSheet(file: relative, sheet: info.name, sheetIndex: info.index, recognition: recognition, rows: sheetRows, titleText: titleText))
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import SheetIO
+
+/// Reads the pairs table into units: names resolved against the rosters, forms checked against
+/// categories, dates and plans read, duplicates and overloads reported.
+final class PairsBuilder {
+    let asOf: CalendarDate
+    let log: IssueLog
+    let index: PersonIndex
+    let mentorLimit: Int
+    private(set) var units: [MentoringUnit] = []
+    private var byNumber: [String: MentoringUnit] = [:]
+    private var seenPairs: [String: SourceRef] = [:]
+    private var menteesPerMentor: [ObjectIdentifier: Int] = [:]
+    private var overloadReported: Set<ObjectIdentifier> = []
+    /// People on any pairs row that resolved to them.
+    private(set) var onPairRows: Set<ObjectIdentifier> = []
+    var reconciliation = Reconciliation()
+
+    init(asOf: CalendarDate, log: IssueLog, index: PersonIndex, mentorLimit: Int) {
+        self.asOf = asOf
+        self.log = log
+        self.index = index
+        self.mentorLimit = mentorLimit
+    }
+
+    func read(_ sheet: RecognisedSheet) {
+        for row in sheet.rows { reconciliation.count(read(row)) }
+    }
+
+    private func read(_ row: SheetRow) -> RowOutcome {
+        // The form first: it narrows who the names can mean.
+        let formText = row.text("form")
+        var form: MentoringForm?
+        var rowHasError = false
+        if !formText.isEmpty {
+            form = MentoringForm.parse(formText)
+            if form == nil {
+                log.add(Issue(.formUnknown, at: row.place("form"), field: "form", value: formText,
+                              message: "форма «\(formText)» не из четырёх форм целевой модели",
+                              suggestion: "Укажите: ученик – ученик, учитель – учитель, студент – ученик или работодатель – ученик"))
+                rowHasError = true
+            }
+        }
+        // The mentor.
+        let mentorText = row.text("mentor")
+        var mentor: Person?
+        if mentorText.isEmpty {
+            log.add(Issue(.valueRequired, at: row.place("mentor"), field: "mentor", value: nil, message: "не указан наставник", suggestion: "Впишите ФИО наставника"))
+            rowHasError = true
+        } else {
+            mentor = resolve(mentorText, field: "mentor", place: row.place("mentor"), hint: row.text("mentor_class_or_position"),
+                             categories: form?.mentorCategories, rowError: &rowHasError)
+        }
+        // The mentees: one or several names in the cell.
+        let menteeText = row.cell("mentee").value.textWithBreaks
+        var mentees: [Person] = []
+        let names = MenteeList.split(menteeText)
+        if names.isEmpty {
+            log.add(Issue(.valueRequired, at: row.place("mentee"), field: "mentee", value: nil, message: "не указан наставляемый", suggestion: "Впишите ФИО наставляемого"))
+            rowHasError = true
+        }
+        var resolvedAny = false
+        for name in names {
+            if let person = resolve(name, field: "mentee", place: row.place("mentee"), hint: row.text("mentee_class_or_position"),
+                                    categories: form?.menteeCategories, rowError: &rowHasError) {
+                mentees.append(person)
+                resolvedAny = true
+            }
+        }
+        if let mentor { onPairRows.insert(ObjectIdentifier(mentor)) }
+        for mentee in mentees { onPairRows.insert(ObjectIdentifier(mentee)) }
+
+        // The unit.
+        let number = row.text("unit_no").isEmpty ? "\(row.file)!\(row.sheet)!\(row.row.number)" : row.text("unit_no")
+        let unit: MentoringUnit
+        if let existing = byNumber[number] {
+            unit = existing
+        } else {
+            unit = MentoringUnit(number: row.text("unit_no").isEmpty ? String(units.count + 1) : number)
+            byNumber[number] = unit
+            units.append(unit)
+        }
+        unit.rows.append(row.place(column: 1))
+        if unit.mentor == nil { unit.mentor = mentor } else if let mentor, unit.mentor !== mentor {
+            log.add(Issue(.formMismatch, at: row.place("mentor"), field: "mentor", value: mentorText,
+                          message: "в группе № \(unit.number) разные наставники: \(unit.mentor!.name.short) и \(mentor.name.short)",
+                          suggestion: "У группы один наставник: исправьте № группы или наставника"))
+            rowHasError = true
+        }
+
+        // Form: given, or inferred from the mentor; then checked against both sides.
+        if form == nil, formText.isEmpty, let mentor {
+            form = PairsBuilder.inferredForm(mentor: mentor)
+            log.add(Issue(.formInferred, at: row.place(row.recognition.column(of: "form") != nil ? "form" : "mentor"), field: "form", value: nil,
+                          message: "форма не указана; по категории наставника это «\(form!.russian)»", suggestion: "Укажите форму «\(form!.russian)»"))
+        }
+        if let form {
+            if unit.form == nil { unit.form = form }
+            var misfits: [String] = []
+            if let mentor, !mentor.rejected, !form.mentorCategories.contains(mentor.category) {
+                misfits.append("наставник \(mentor.name.short) — \(mentor.category.russian)")
+            }
+            for mentee in mentees where !mentee.rejected && !form.menteeCategories.contains(mentee.category) {
+                misfits.append("наставляемый \(mentee.name.short) — \(mentee.category.russian)")
+            }
+            if !misfits.isEmpty {
+                log.add(Issue(.formMismatch, at: row.place(row.recognition.column(of: "form") != nil ? "form" : "mentor"), field: "form", value: formText.isEmpty ? form.russian : formText,
+                              message: "форма «\(form.russian)» не подходит: \(misfits.joined(separator: ", "))", suggestion: "Исправьте форму или участников"))
+                rowHasError = true
+            }
+        }
+
+        // Pair checks.
+        for mentee in mentees {
+            if let mentor, mentor === mentee {
+                log.add(Issue(.pairSelf, at: row.place("mentee"), field: "mentee", value: mentee.name.description,
+                              message: "\(mentee.name.short) — и наставник, и наставляемый в одной паре", suggestion: "Исправьте наставляемого"))
+                rowHasError = true
+                continue
+            }
+            if let mentor {
+                let key = mentor.identityKey + "→" + mentee.identityKey
+                if let earlier = seenPairs[key] {
+                    log.add(Issue(.pairDuplicate, at: row.place("mentee"), field: "mentee", value: mentee.name.description,
+                                  message: "пара \(mentor.name.short) — \(mentee.name.short) уже указана в строке \(earlier.row)"))
+                    return .merged
+                }
+                seenPairs[key] = row.place("mentee")
+                if form == .studentStudent, let mentorGrade = mentor.schoolClass.flatMap(ContactReading.grade),
+                   let menteeGrade = mentee.schoolClass.flatMap(ContactReading.grade), mentorGrade <= menteeGrade {
+                    log.add(Issue(.mentorNotSenior, at: row.place("mentor"), field: "mentor", value: mentor.name.description,
+                                  message: "наставник \(mentor.name.short) (\(mentor.schoolClass!)) не старше наставляемого \(mentee.name.short) (\(mentee.schoolClass!))"))
+                }
+                let count = (menteesPerMentor[ObjectIdentifier(mentor)] ?? 0) + 1
+                menteesPerMentor[ObjectIdentifier(mentor)] = count
+                if count > mentorLimit, !overloadReported.contains(ObjectIdentifier(mentor)) {
+                    overloadReported.insert(ObjectIdentifier(mentor))
+                    log.add(Issue(.mentorOverload, at: row.place("mentor"), field: "mentor", value: mentor.name.description,
+                                  message: "у наставника \(mentor.name.short) больше \(mentorLimit) наставляемых"))
+                }
+            }
+            if mentee.category == .student, let age = mentee.age(on: asOf), age < 10 {
+                log.add(Issue(.menteeUnder10, at: row.place("mentee"), field: "mentee", value: mentee.name.description,
+                              message: "наставляемому \(mentee.name.short) \(age) лет: целевая модель — с 10 лет"))
+            }
+            if !unit.mentees.contains(where: { $0 === mentee }) { unit.mentees.append(mentee) }
+        }
+
+        // Dates and plan.
+        let start = date(row, "start_date", error: &rowHasError)
+        let end = date(row, "end_date", error: &rowHasError)
+        if let start, let end, start > end {
+            log.add(Issue(.dateOutOfRange, at: row.place("end_date"), field: "end_date", value: row.text("end_date"),
+                          message: "дата окончания \(end.russian) раньше даты начала \(start.russian)", suggestion: "Проверьте даты"))
+            rowHasError = true
+        }
+        if unit.start == nil { unit.start = start }
+        if unit.end == nil { unit.end = end }
+        let isFirstRow = unit.rows.count == 1
+        if row.recognition.column(of: "plan_approved") != nil, isFirstRow {
+            let raw = row.text("plan_approved")
+            unit.planApproved = raw.isEmpty ? false : ContactReading.yesNo(raw)
+            if unit.planApproved == false {
+                log.add(Issue(.planNotApproved, at: row.place("plan_approved"), field: "plan_approved", value: raw,
+                              message: "индивидуальный план пары № \(unit.number) не утверждён", suggestion: "Утвердите план приказом"))
+            }
+        }
+        if row.recognition.column(of: "plan_done") != nil, isFirstRow, let share = PairsBuilder.share(row.cell("plan_done").value) {
+            unit.planDone = share
+            if share < 0.9 {
+                log.add(Issue(.planBehind, at: row.place("plan_done"), field: "plan_done", value: row.text("plan_done"),
+                              message: "план пары № \(unit.number) выполнен на \(Int((share * 100).rounded()))% (нужно от 90%)"))
+            }
+        }
+        if rowHasError {
+            unit.hasError = true
+            unit.problems.append("ошибка в строке \(row.row.number)")
+        }
+        // Rejected: the mentor or every mentee could not be read.
+        return mentor == nil || !resolvedAny ? .rejected : .used
+    }
+
+    private func resolve(_ text: String, field: String, place: SourceRef, hint: String, categories: Set<Category>?, rowError: inout Bool) -> Person? {
+        let (parsed, _) = NameReference.parse(text)
+        guard let reference = parsed else {
+            log.add(Issue(.nameInvalid, at: place, field: field, value: text, message: "«\(text)» не похоже на ФИО", suggestion: "Впишите фамилию и инициалы"))
+            rowError = true
+            return nil
+        }
+        switch index.resolve(reference, classOrPosition: hint.isEmpty ? nil : hint, categories: categories) {
+        case .found(let person):
+            if person.rejected { rowError = true }
+            return person
+        case .notFound:
+            log.add(Issue(.personNotFound, at: place, field: field, value: text, message: "«\(text)» нет в списках (контингент, кадры, внешние участники)",
+                          suggestion: "Проверьте написание или добавьте человека в список"))
+            rowError = true
+            return nil
+        case .ambiguous(let people):
+            log.add(Issue(.personAmbiguous, at: place, field: field, value: text,
+                          message: "«\(text)» подходит нескольким: \(people.map { "\($0.name) (\($0.classOrPosition))" }.joined(separator: "; "))",
+                          suggestion: "Допишите имя и отчество или класс"))
+            rowError = true
+            return nil
+        }
+    }
+
+    private func date(_ row: SheetRow, _ field: String, error: inout Bool) -> CalendarDate? {
+        switch DateReading.read(row.cell(field).value, pivotYear: asOf.year) {
+        case .empty: return nil
+        case .date(let date): return date
+        case .invalid(let reason):
+            log.add(Issue(.dateInvalid, at: row.place(field), field: field, value: row.text(field), message: reason, suggestion: "Впишите дату в виде ДД.ММ.ГГГГ"))
+            error = true
+            return nil
+        }
+    }
+
+    /// The form that follows the mentor's category (`checks.md`).
+    static func inferredForm(mentor: Person) -> MentoringForm {
+        switch mentor.category {
+        case .student: return .studentStudent
+        case .teacher, .youngSpecialist: return .teacherTeacher
+        case .universityStudent: return .universityStudentStudent
+        case .employer, .parent: return .employerStudent
+        case .graduate: return mentor.organisation != nil && !(mentor.organisation ?? "").isEmpty ? .universityStudentStudent : .employerStudent
+        }
+    }
+
+    /// «85», «85%», 0.85 → 0.85.
+    static func share(_ cell: CellValue) -> Double? {
+        switch cell {
+        case .number(let value): return value > 1 ? value / 100 : value
+        case .text(let text):
+            let cleaned = TextCleaning.clean(text).replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces)
+            guard let value = Double(cleaned) else { return nil }
+            return value > 1 ? value / 100 : value
+        default: return nil
+        }
+    }
+}
+
+/// Splits a mentee cell that lists several names: `;`, line breaks, or `,` before a capitalised surname.
+enum MenteeList {
+    static func split(_ text: String) -> [String] {
+        var parts: [String] = []
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == ";" }) {
+            var current = ""
+            let pieces = line.split(separator: ",", omittingEmptySubsequences: false)
+            for piece in pieces {
+                let trimmed = TextCleaning.clean(String(piece))
+                if !current.isEmpty, let first = trimmed.first, first.isUppercase, trimmed.contains(" ") || trimmed.count > 3 {
+                    parts.append(current)
+                    current = trimmed
+                } else {
+                    current = current.isEmpty ? trimmed : current + ", " + trimmed
+                }
+            }
+            if !current.isEmpty { parts.append(current) }
+        }
+        return parts.map(TextCleaning.clean).filter { !$0.isEmpty }
+    }
+}
+
+extension CellValue {
+    /// Text with its line breaks kept (for cells that list several names).
+    var textWithBreaks: String {
+        if case .text(let text) = self { return text }
+        return CellText.text(self)
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import SheetIO
+
+/// Reads the tables that refer to roster people: consents and questionnaires; and the partners.
+final class ReferenceTables {
+    let asOf: CalendarDate
+    let log: IssueLog
+    let index: PersonIndex
+    /// Consents by person.
+    private(set) var consents: [ObjectIdentifier: Consent] = [:]
+    /// People who asked for a role in a questionnaire, with what they asked.
+    private(set) var respondents: [Respondent] = []
+    private(set) var partners: [Partner] = []
+    var reconciliation = Reconciliation()
+    private var seenRows: Set<String> = []
+
+    struct Respondent {
+        var person: Person?
+        var name: String
+        var role: Role
+        var source: String
+        var interests: String
+        var request: String
+        var place: SourceRef
+    }
+
+    public struct Partner {
+        var name: String
+        var inn: String?
+        var agreementNumber: String?
+        var agreementDate: CalendarDate?
+        var mentorsCount: String
+        var place: SourceRef
+    }
+
+    init(asOf: CalendarDate, log: IssueLog, index: PersonIndex) {
+        self.asOf = asOf
+        self.log = log
+        self.index = index
+    }
+
+    /// Whether this row repeats an earlier one of its kind (`ROW_DUPLICATE`, merged).
+    private func isDuplicate(_ row: SheetRow, kind: TableKind) -> Bool {
+        let key = kind.rawValue + "|" + row.recognition.columns.map { CellText.text(row.row[column: $0.column]).lowercased() }.joined(separator: "\u{1F}")
+        if seenRows.insert(key).inserted { return false }
+        log.add(Issue(.rowDuplicate, at: row.place(column: 1), field: nil, value: nil, message: "строка повторяет более раннюю строку и объединена с ней"))
+        return true
+    }
+
+    private func nameText(_ row: SheetRow) -> (String, String) {
+        if row.recognition.column(of: "full_name") != nil { return (row.text("full_name"), "full_name") }
+        return ([row.text("last_name"), row.text("first_name"), row.text("patronymic")].filter { !$0.isEmpty }.joined(separator: " "), "last_name")
+    }
+
+    private func resolve(_ row: SheetRow, missingIsError: Bool = true) -> (Person?, RowOutcome?) {
+        let (text, field) = nameText(row)
+        guard !text.isEmpty else {
+            log.add(Issue(.valueRequired, at: row.place(field), field: field, value: nil, message: "не заполнено ФИО", suggestion: "Впишите ФИО"))
+            return (nil, .rejected)
+        }
+        guard let reference = NameReference.parse(text).reference else {
+            log.add(Issue(.nameInvalid, at: row.place(field), field: field, value: text, message: "«\(text)» не похоже на ФИО", suggestion: "Впишите фамилию, имя и отчество"))
+            return (nil, .rejected)
+        }
+        let hint = row.text("class_or_position")
+        switch index.resolve(reference, classOrPosition: hint.isEmpty ? nil : hint) {
+        case .found(let person): return (person, nil)
+        case .notFound:
+            if missingIsError {
+                log.add(Issue(.personNotFound, at: row.place(field), field: field, value: text, message: "«\(text)» нет в списках",
+                              suggestion: "Проверьте написание или добавьте человека в список"))
+                return (nil, .rejected)
+            }
+            return (nil, nil)
+        case .ambiguous(let people):
+            log.add(Issue(.personAmbiguous, at: row.place(field), field: field, value: text,
+                          message: "«\(text)» подходит нескольким: \(people.map { "\($0.name) (\($0.classOrPosition))" }.joined(separator: "; "))",
+                          suggestion: "Допишите имя и отчество или класс"))
+            return (nil, .rejected)
+        }
+    }
+
+    // MARK: Consents
+
+    func readConsents(_ sheet: RecognisedSheet) {
+        for row in sheet.rows { reconciliation.count(readConsent(row)) }
+    }
+
+    private func readConsent(_ row: SheetRow) -> RowOutcome {
+        if isDuplicate(row, kind: .consents) { return .merged }
+        let (found, outcome) = resolve(row)
+        guard let person = found else { return outcome ?? .rejected }
+        let dateCell = row.cell("consent_date")
+        let date: CalendarDate
+        switch DateReading.read(dateCell.value, pivotYear: asOf.year) {
+        case .empty:
+            log.add(Issue(.valueRequired, at: row.place("consent_date"), field: "consent_date", value: nil, message: "не указана дата согласия", suggestion: "Впишите дату подписания"))
+            return .rejected
+        case .invalid(let reason):
+            log.add(Issue(.dateInvalid, at: row.place("consent_date"), field: "consent_date", value: dateCell.text, message: reason, suggestion: "Впишите дату в виде ДД.ММ.ГГГГ"))
+            return .rejected
+        case .date(let value):
+            if value > asOf {
+                log.add(Issue(.dateOutOfRange, at: row.place("consent_date"), field: "consent_date", value: dateCell.text,
+                              message: "согласие датировано позже даты отчёта \(asOf.russian)", suggestion: "Проверьте дату"))
+                return .rejected
+            }
+            date = value
+        }
+        let signerText = row.text("signer").lowercased()
+        let byRepresentative: Bool? = signerText.isEmpty ? (row.text("guardian_name").isEmpty ? nil : true)
+            : ["представ", "родител", "мать", "отец", "опекун", "мама", "папа", "попечит"].contains { signerText.contains($0) }
+        var consent = Consent(date: date, byRepresentative: byRepresentative, withdrawn: nil, place: row.place("consent_date"), isValid: true, problem: nil)
+        if person.category == .student, let age = person.birthDate?.years(until: date), age < 14, byRepresentative != true {
+            log.add(Issue(.consentWrongSigner, at: row.place(row.recognition.column(of: "signer") != nil ? "signer" : "consent_date"), field: "signer",
+                          value: row.text("signer"), message: "\(person.name.short) было \(age) лет на дату согласия: согласие даёт законный представитель",
+                          suggestion: "Получите согласие законного представителя", person: person.name.description))
+            consent.isValid = false
+            consent.problem = "согласие дано не законным представителем"
+        }
+        if case .date(let withdrawn) = DateReading.read(row.cell("withdrawal_date").value, pivotYear: asOf.year), withdrawn <= asOf {
+            consent.withdrawn = withdrawn
+            consent.isValid = false
+            consent.problem = "согласие отозвано \(withdrawn.russian)"
+            log.add(Issue(.consentWithdrawn, at: row.place("withdrawal_date"), field: "withdrawal_date", value: row.text("withdrawal_date"),
+                          message: "\(person.name.short) отозвал согласие \(withdrawn.russian): персональные данные не выгружаются", person: person.name.description))
+        }
+        // A later valid consent wins over an earlier one.
+        if let existing = consents[ObjectIdentifier(person)], existing.isValid, !consent.isValid { return .merged }
+        let merged = consents[ObjectIdentifier(person)] != nil
+        consents[ObjectIdentifier(person)] = consent
+        return merged ? .merged : .used
+    }
+
+    // MARK: Questionnaires
+
+    func readQuestionnaire(_ sheet: RecognisedSheet) {
+        for row in sheet.rows { reconciliation.count(readAnswer(row)) }
+    }
+
+    private func readAnswer(_ row: SheetRow) -> RowOutcome {
+        if isDuplicate(row, kind: .questionnaire) { return .merged }
+        let roleText = row.text("desired_role")
+        guard !roleText.isEmpty else {
+            log.add(Issue(.valueRequired, at: row.place("desired_role"), field: "desired_role", value: nil, message: "не указана желаемая роль",
+                          suggestion: "Укажите: наставник или наставляемый"))
+            return .rejected
+        }
+        guard let role = Role.parse(roleText) else {
+            log.add(Issue(.roleUnknown, at: row.place("desired_role"), field: "desired_role", value: roleText, message: "роль «\(roleText)» не распознана",
+                          suggestion: "Укажите: наставник или наставляемый"))
+            return .rejected
+        }
+        let categoryText = row.text("category")
+        if !categoryText.isEmpty, Category.parse(categoryText) == nil {
+            log.add(Issue(.categoryUnknown, at: row.place("category"), field: "category", value: categoryText, message: "категория «\(categoryText)» не распознана"))
+        }
+        let (text, field) = nameText(row)
+        let (person, outcome) = resolve(row, missingIsError: false)
+        if let outcome { return outcome }
+        if person == nil {
+            log.add(Issue(.personNotInRoster, at: row.place(field), field: field, value: text,
+                          message: "\(text) нет в списках школы: записан(а) в потенциальные наставники, но не участник"))
+        }
+        respondents.append(Respondent(person: person, name: person?.name.description ?? NameNormaliser.readFull(text).name?.description ?? text,
+                                      role: role, source: row.text("source"), interests: row.text("interests"), request: row.text("request"), place: row.place(field)))
+        return .used
+    }
+
+    // MARK: Partners
+
+    func readPartners(_ sheet: RecognisedSheet) {
+        for row in sheet.rows { reconciliation.count(readPartner(row)) }
+    }
+
+    private func readPartner(_ row: SheetRow) -> RowOutcome {
+        if isDuplicate(row, kind: .partners) { return .merged }
+        let name = row.text("org_name")
+        guard !name.isEmpty else {
+            log.add(Issue(.valueRequired, at: row.place("org_name"), field: "org_name", value: nil, message: "не указано наименование организации"))
+            return .rejected
+        }
+        var inn: String?
+        let innText = row.text("inn")
+        if innText.isEmpty {
+            log.add(Issue(.valueRequired, at: row.place("inn"), field: "inn", value: nil, message: "не указан ИНН организации «\(name)»", suggestion: "Впишите ИНН из 10 цифр"))
+        } else {
+            switch ContactReading.inn(innText) {
+            case .valid(let value): inn = value
+            case .invalid(let reason):
+                log.add(Issue(.innInvalid, at: row.place("inn"), field: "inn", value: innText, message: reason, suggestion: "Сверьте ИНН с выпиской ЕГРЮЛ"))
+            }
+        }
+        var agreementDate: CalendarDate?
+        if case .date(let date) = DateReading.read(row.cell("agreement_date").value, pivotYear: asOf.year) { agreementDate = date }
+        let number = row.text("agreement_no")
+        if number.isEmpty || agreementDate == nil {
+            let field = row.recognition.column(of: "agreement_no") != nil ? "agreement_no" : "org_name"
+            log.add(Issue(.partnerNoAgreement, at: row.place(field), field: field, value: number.isEmpty ? nil : number,
+                          message: "у организации «\(name)» нет номера или даты соглашения", suggestion: "Впишите номер и дату соглашения о сотрудничестве"))
+        }
+        if let inn, partners.contains(where: { $0.inn == inn }) { return .merged }
+        partners.append(Partner(name: name, inn: inn, agreementNumber: number.isEmpty ? nil : number, agreementDate: agreementDate,
+                                mentorsCount: row.text("mentors_count"), place: row.place("org_name")))
+        return .used
+    }
+}

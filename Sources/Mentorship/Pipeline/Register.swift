@@ -1,0 +1,125 @@
+import Foundation
+
+/// Everything one build found: the inputs, the people, the units, the issues and the counts.
+public final class Register {
+    public let asOf: CalendarDate
+    public internal(set) var inputs: [InputFile] = []
+    public internal(set) var reconciliation = Reconciliation()
+    public internal(set) var people: [Person] = []
+    public internal(set) var units: [MentoringUnit] = []
+    public internal(set) var issues: [Issue] = []
+    var consents: [ObjectIdentifier: Consent] = [:]
+    var respondents: [ReferenceTables.Respondent] = []
+    var partners: [ReferenceTables.Partner] = []
+    /// People who are participants (`checks.md`).
+    public internal(set) var participants: [Person] = []
+
+    init(asOf: CalendarDate) { self.asOf = asOf }
+
+    /// The consent of a person, if any.
+    public func consent(of person: Person) -> Consent? { consents[ObjectIdentifier(person)] }
+
+    /// Units a person stands in, as mentor or mentee.
+    public func units(of person: Person) -> [MentoringUnit] {
+        units.filter { $0.mentor === person || $0.mentees.contains { $0 === person } }
+    }
+
+    /// The counts of `report.json`.
+    public var counts: [(String, Int)] {
+        let valid = units.filter(\.isValid)
+        var mentors = Set<ObjectIdentifier>(), mentees = Set<ObjectIdentifier>()
+        for unit in valid {
+            if let mentor = unit.mentor { mentors.insert(ObjectIdentifier(mentor)) }
+            for mentee in unit.mentees { mentees.insert(ObjectIdentifier(mentee)) }
+        }
+        let partnerKeys = Set(partners.map { $0.inn ?? PersonName.fold($0.name) })
+        return [("participants", participants.count), ("mentors", mentors.count), ("mentees", mentees.count),
+                ("pairs", valid.filter { !$0.isGroup }.count), ("groups", valid.filter(\.isGroup).count), ("partners", partnerKeys.count)]
+    }
+
+    public var hasErrors: Bool { issues.contains { $0.severity == .error } }
+}
+
+/// Builds a ``Register`` from an inbox: read, recognise, normalise, validate, resolve.
+public struct RegisterBuilder {
+    public var inbox: String
+    public var excluded: String?
+    public var asOf: CalendarDate
+    public var mentorLimit = 10
+
+    public init(inbox: String, excluded: String?, asOf: CalendarDate) {
+        self.inbox = inbox
+        self.excluded = excluded
+        self.asOf = asOf
+    }
+
+    public func build() -> Register {
+        let register = Register(asOf: asOf)
+        let log = IssueLog()
+        let reader = InboxReader(inbox: inbox, excluded: excluded)
+        var sheets: [RecognisedSheet] = []
+        for file in reader.files() {
+            guard let (input, recognised) = reader.read(file, log: log) else { continue }
+            register.inputs.append(input)
+            sheets += recognised
+        }
+        func of(_ kind: TableKind) -> [RecognisedSheet] { sheets.filter { $0.recognition.kind == kind } }
+
+        // Rosters first: they define people.
+        let rosters = RosterBuilder(asOf: asOf, log: log)
+        for kind in [TableKind.students, .staff, .external] { of(kind).forEach(rosters.read) }
+        let index = PersonIndex(rosters.people)
+
+        let references = ReferenceTables(asOf: asOf, log: log, index: index)
+        of(.partners).forEach(references.readPartners)
+        of(.questionnaire).forEach(references.readQuestionnaire)
+        let pairs = PairsBuilder(asOf: asOf, log: log, index: index, mentorLimit: mentorLimit)
+        of(.pairs).forEach(pairs.read)
+        of(.consents).forEach(references.readConsents)
+
+        // Kinds read but not yet interpreted by this version count as used rows.
+        var other = Reconciliation()
+        for kind in [TableKind.diagnostics, .attendance, .roadmap, .plans] {
+            for sheet in of(kind) { for _ in sheet.rows { other.count(.used) } }
+        }
+
+        register.people = rosters.people
+        register.units = pairs.units
+        register.consents = references.consents
+        register.respondents = references.respondents
+        register.partners = references.partners
+        register.reconciliation = [rosters.reconciliation, pairs.reconciliation, references.reconciliation, other].reduce(into: Reconciliation()) {
+            $0.rowsRead += $1.rowsRead; $0.rowsUsed += $1.rowsUsed; $0.rowsMerged += $1.rowsMerged; $0.rowsRejected += $1.rowsRejected
+        }
+
+        // Participants: on a pairs row that resolved to them, or asked for a role.
+        let asked = Set(references.respondents.compactMap { $0.person.map(ObjectIdentifier.init) })
+        register.participants = rosters.people.filter { pairs.onPairRows.contains(ObjectIdentifier($0)) || asked.contains(ObjectIdentifier($0)) }
+
+        // Person-level checks.
+        let paired = Set<ObjectIdentifier>(pairs.units.flatMap { unit -> [ObjectIdentifier] in ([unit.mentor].compactMap { $0 } + unit.mentees).map { ObjectIdentifier($0) } })
+        for person in register.participants where references.consents[ObjectIdentifier(person)] == nil {
+            log.add(Issue(.consentMissing, at: person.origin, field: "person", value: nil,
+                          message: "нет согласия на обработку персональных данных\(person.category == .student && (person.age(on: asOf) ?? 99) < 14 ? " (от законного представителя)" : "")",
+                          suggestion: "Получите согласие и внесите его в таблицу согласий", person: person.name.description))
+        }
+        for person in rosters.people where !paired.contains(ObjectIdentifier(person))
+            && (asked.contains(ObjectIdentifier(person)) || person.category == .youngSpecialist) {
+            log.add(Issue(.participantUnpaired, at: person.origin, field: "person", value: nil,
+                          message: person.category == .youngSpecialist ? "молодой специалист без наставника" : "заявился(ась) в анкете, но не в паре",
+                          suggestion: "Закрепите в паре или группе", person: person.name.description))
+        }
+        // Employers whose organisation is not a partner.
+        let partnerNames = Set(references.partners.map { PersonName.fold($0.name) })
+        for unit in pairs.units {
+            guard let mentor = unit.mentor, mentor.category == .employer, let place = unit.rows.first else { continue }
+            let organisation = PersonName.fold(mentor.organisation ?? "")
+            if organisation.isEmpty || !partnerNames.contains(where: { $0.contains(organisation) || organisation.contains($0) }) {
+                log.add(Issue(.employerUnknownOrg, at: place, field: "mentor", value: mentor.name.description,
+                              message: "организации наставника «\(mentor.organisation ?? "не указана")» нет среди организаций-партнёров"))
+            }
+        }
+        register.issues = log.sorted
+        return register
+    }
+}

@@ -1,0 +1,248 @@
+import Foundation
+import SheetIO
+
+/// Reads the rosters (students, staff, external participants) into people: each value normalised and
+/// checked, rows of one person merged by СНИЛС, then by name and birth date, then by name and category.
+final class RosterBuilder {
+    let asOf: CalendarDate
+    let log: IssueLog
+    private(set) var people: [Person] = []
+    private var bySNILS: [String: Person] = [:]
+    private var byKey: [String: Person] = [:]
+    private var byNameCategory: [String: [Person]] = [:]
+    private var seenRows: [String: SourceRef] = [:]
+    var reconciliation = Reconciliation()
+
+    static let pedagogicalWords = ["учитель", "преподаватель", "педагог", "воспитатель", "методист", "вожатый", "тьютор",
+                                   "логопед", "дефектолог", "советник директора по воспитанию"]
+
+    init(asOf: CalendarDate, log: IssueLog) {
+        self.asOf = asOf
+        self.log = log
+    }
+
+    /// Reads every row of a roster sheet.
+    func read(_ sheet: RecognisedSheet) {
+        guard let kind = sheet.recognition.kind else { return }
+        for row in sheet.rows { reconciliation.count(read(row, kind: kind)) }
+    }
+
+    private func read(_ row: SheetRow, kind: TableKind) -> RowOutcome {
+        var rejected = false
+        // Name.
+        let nameField = row.recognition.column(of: "full_name") != nil ? "full_name" : "last_name"
+        let namePlace = row.place(nameField)
+        let rawName = nameField == "full_name" ? row.text("full_name")
+            : [row.text("last_name"), row.text("first_name"), row.text("patronymic")].filter { !$0.isEmpty }.joined(separator: " ")
+        if rawName.isEmpty {
+            log.add(Issue(.valueRequired, at: namePlace, field: nameField, value: nil, message: "не заполнено ФИО", suggestion: "Впишите фамилию, имя и отчество"))
+            return .rejected
+        }
+        let reading = nameField == "full_name" ? NameNormaliser.readFull(rawName)
+            : NameNormaliser.readParts(surname: row.text("last_name"), given: row.text("first_name"), patronymic: row.text("patronymic"))
+        guard let name = reading.name else {
+            log.add(Issue(.nameInvalid, at: namePlace, field: nameField, value: rawName, message: "это не ФИО: \(reading.problem ?? "")",
+                          suggestion: "Впишите фамилию, имя и отчество полностью"))
+            return .rejected
+        }
+        if reading.replacedLatin {
+            log.add(Issue(.nameMixedScript, at: namePlace, field: nameField, value: rawName,
+                          message: "в ФИО были латинские буквы, похожие на русские; заменены", suggestion: "Исправьте на «\(name)»"))
+        }
+
+        // Category.
+        var category: Category
+        switch kind {
+        case .students: category = .student
+        case .staff: category = .teacher
+        default:
+            let raw = row.text("category")
+            if raw.isEmpty {
+                log.add(Issue(.valueRequired, at: row.place("category"), field: "category", value: nil, message: "не указана категория участника",
+                              suggestion: "Укажите: родитель, выпускник, студент или работодатель"))
+                rejected = true
+                category = .parent
+            } else if let parsed = Category.parse(raw) {
+                category = parsed
+            } else {
+                log.add(Issue(.categoryUnknown, at: row.place("category"), field: "category", value: raw, message: "неизвестная категория «\(raw)»",
+                              suggestion: "Укажите: родитель, выпускник, студент или работодатель"))
+                rejected = true
+                category = .parent
+            }
+        }
+
+        // Birth date (required for pupils).
+        var birthDate: CalendarDate?
+        let birthCell = row.cell("birth_date")
+        switch DateReading.read(birthCell.value, pivotYear: asOf.year) {
+        case .empty:
+            if kind == .students {
+                log.add(Issue(.valueRequired, at: row.place("birth_date"), field: "birth_date", value: nil, message: "не заполнена дата рождения",
+                              suggestion: "Впишите дату в виде ДД.ММ.ГГГГ"))
+                rejected = true
+            }
+        case .invalid(let reason):
+            log.add(Issue(.dateInvalid, at: row.place("birth_date"), field: "birth_date", value: birthCell.text, message: "неверная дата рождения: \(reason)",
+                          suggestion: "Впишите дату в виде ДД.ММ.ГГГГ"))
+            rejected = rejected || kind == .students
+        case .date(let date):
+            let age = date.years(until: asOf)
+            if date > asOf || age < 6 || age > 90 {
+                log.add(Issue(.dateOutOfRange, at: row.place("birth_date"), field: "birth_date", value: birthCell.text,
+                              message: date > asOf ? "дата рождения в будущем" : "дата рождения даёт возраст \(age) лет",
+                              suggestion: "Проверьте год рождения"))
+                rejected = rejected || kind == .students
+            } else {
+                birthDate = date
+            }
+        }
+
+        // Class (pupils) or position (staff).
+        var schoolClass: String?
+        var position: String?
+        if kind == .students {
+            let raw = row.text("class")
+            if raw.isEmpty {
+                log.add(Issue(.valueRequired, at: row.place("class"), field: "class", value: nil, message: "не указан класс", suggestion: "Впишите класс, например 7А"))
+                rejected = true
+            } else if let parsed = ContactReading.schoolClass(raw) {
+                schoolClass = parsed
+            } else {
+                log.add(Issue(.classInvalid, at: row.place("class"), field: "class", value: raw, message: "класс «\(raw)» не похож на 1–11 с буквой",
+                              suggestion: "Впишите класс, например 7А"))
+                rejected = true
+            }
+        }
+        let rawPosition = row.text("position")
+        if kind == .staff && rawPosition.isEmpty {
+            log.add(Issue(.valueRequired, at: row.place("position"), field: "position", value: nil, message: "не указана должность", suggestion: "Впишите должность"))
+            rejected = true
+        }
+        if !rawPosition.isEmpty { position = rawPosition }
+
+        // Contacts: problems here are warnings, the row is used.
+        let snils = checked(row, "snils", ContactReading.snils, code: .snilsInvalid)
+        let phone = contact(row, "phone", ContactReading.phone, code: .phoneInvalid, what: "телефон", suggestion: "Впишите номер в виде +7 913 123-45-67")
+        let email = contact(row, "email", ContactReading.email, code: .emailInvalid, what: "адрес эл. почты", suggestion: "Проверьте адрес: имя@домен.ru")
+        let guardianPhone = contact(row, "guardian_phone", ContactReading.phone, code: .phoneInvalid, what: "телефон представителя",
+                                    suggestion: "Впишите номер в виде +7 913 123-45-67")
+
+        if kind == .staff, category == .teacher, isYoungSpecialist(row) { category = .youngSpecialist }
+
+        let origin = row.place(nameField)
+        // The same row twice (a duplicate of an earlier row of the same kind).
+        let rowKey = kind.rawValue + "|" + row.recognition.columns
+            .map { CellText.text(row.row[column: $0.column]).lowercased() }.joined(separator: "\u{1F}")
+        if let earlier = seenRows[rowKey] {
+            log.add(Issue(.rowDuplicate, at: row.place(column: 1), field: nil, value: name.description,
+                          message: "строка повторяет строку \(earlier.row) (\(earlier.file)!\(earlier.sheet)) и объединена с ней"))
+            return .merged
+        }
+        seenRows[rowKey] = origin
+
+        // Merge with an earlier row of the same person.
+        let probe = Person(name: name, category: category, origin: origin, rosterKind: kind)
+        probe.birthDate = birthDate
+        let existing = snils.flatMap { bySNILS[$0] } ?? byKey[probe.identityKey]
+            ?? (birthDate == nil ? byNameCategory[name.key + "|" + category.rawValue].flatMap { $0.count == 1 ? $0[0] : nil } : nil)
+        if let person = existing {
+            merge(into: person, row: row, birthDate: birthDate, schoolClass: schoolClass, position: position, snils: snils, phone: phone, email: email)
+            if rejected { person.rejected = true }
+            return rejected ? .rejected : .merged
+        }
+        let person = probe
+        person.schoolClass = schoolClass
+        person.position = position
+        person.organisation = row.text("organisation").isEmpty ? nil : row.text("organisation")
+        person.snils = snils
+        person.phone = phone
+        person.email = email
+        person.guardianName = row.text("guardian_name").isEmpty ? nil : row.text("guardian_name")
+        person.guardianPhone = guardianPhone
+        person.rejected = rejected
+        person.isPedagogical = kind == .staff && Self.pedagogicalWords.contains { (position ?? "").lowercased().contains($0) }
+        people.append(person)
+        if let snils { bySNILS[snils] = person }
+        byKey[person.identityKey] = person
+        byNameCategory[name.key + "|" + category.rawValue, default: []].append(person)
+        return rejected ? .rejected : .used
+    }
+
+    /// A second row of a known person: conflicting values are reported at the less authoritative cell.
+    private func merge(into person: Person, row: SheetRow, birthDate: CalendarDate?, schoolClass: String?, position: String?,
+                       snils: String?, phone: String?, email: String?) {
+        person.sources.append(row.place(column: 1))
+        func conflict(_ field: String, _ mine: String?, _ theirs: String?) {
+            guard let mine, let theirs, mine != theirs else { return }
+            log.add(Issue(.personConflict, at: row.place(field), field: field, value: theirs,
+                          message: "у «\(person.name)» в \(person.origin.file)!\(person.origin.sheet), строка \(person.origin.row), указано «\(mine)», а здесь «\(theirs)»",
+                          suggestion: "Исправьте, чтобы значения совпадали"))
+        }
+        conflict("birth_date", person.birthDate?.russian, birthDate?.russian)
+        conflict("class", person.schoolClass, schoolClass)
+        if person.birthDate == nil { person.birthDate = birthDate }
+        if person.schoolClass == nil { person.schoolClass = schoolClass }
+        if person.position == nil { person.position = position }
+        if person.snils == nil { person.snils = snils; if let snils { bySNILS[snils] = person } }
+        if person.phone == nil { person.phone = phone }
+        if person.email == nil { person.email = email }
+    }
+
+    /// Young specialist: an explicit mark wins, else a teaching start under 3 years before the as-of date,
+    /// else experience under 3 years; disagreeing signals are `PERSON_CONFLICT`.
+    private func isYoungSpecialist(_ row: SheetRow) -> Bool {
+        let explicit = row.text("young_specialist").isEmpty ? nil : ContactReading.yesNo(row.text("young_specialist"))
+        var byStart: Bool?
+        if case .date(let start) = DateReading.read(row.cell("teaching_start").value, pivotYear: asOf.year) {
+            byStart = start.years(until: asOf) < 3
+        }
+        let byExperience = Experience.years(row.text("experience")).map { $0 < 3 }
+        let derived = byStart ?? byExperience
+        if let explicit, let derived, explicit != derived {
+            log.add(Issue(.personConflict, at: row.place("young_specialist"), field: "young_specialist", value: row.text("young_specialist"),
+                          message: "отметка «молодой специалист» расходится со стажем",
+                          suggestion: "Проверьте стаж и отметку"))
+        }
+        return explicit ?? derived ?? false
+    }
+
+    private func checked(_ row: SheetRow, _ field: String, _ check: (String) -> ContactReading.Checked, code: IssueCode) -> String? {
+        let raw = row.text(field)
+        guard !raw.isEmpty else { return nil }
+        switch check(raw) {
+        case .valid(let value): return value
+        case .invalid(let reason):
+            log.add(Issue(code, at: row.place(field), field: field, value: raw, message: reason, suggestion: "Сверьте номер с документом"))
+            return nil
+        }
+    }
+
+    private func contact(_ row: SheetRow, _ field: String, _ normalise: (String) -> String?, code: IssueCode, what: String, suggestion: String) -> String? {
+        let raw = row.text(field)
+        guard !raw.isEmpty else { return nil }
+        if let value = normalise(raw) { return value }
+        log.add(Issue(code, at: row.place(field), field: field, value: raw, message: "\(what) «\(raw)» не распознан", suggestion: suggestion))
+        return nil
+    }
+}
+
+/// «Педагогический стаж» in the forms curators write: «2», «2 г. 5 мес.», «1,5».
+enum Experience {
+    static func years(_ raw: String) -> Double? {
+        let text = raw.lowercased().replacingOccurrences(of: ",", with: ".")
+        guard !text.isEmpty else { return nil }
+        if let plain = Double(text) { return plain }
+        var numbers: [Double] = []
+        var current = ""
+        for character in text + " " {
+            if character.isNumber || (character == "." && !current.isEmpty) { current.append(character); continue }
+            if let value = Double(current) { numbers.append(value) }
+            current = ""
+        }
+        guard let first = numbers.first else { return nil }
+        if text.contains("мес"), numbers.count >= 2 { return first + numbers[1] / 12 }
+        if text.contains("мес"), !text.contains("г"), !text.contains("л") { return first / 12 }
+        return first
+    }
+}

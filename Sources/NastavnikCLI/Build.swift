@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Mentorship
+import SheetIO
+
+/// `nastavnik build INBOX -o OUT`: the register, the list of what to fix, and report.json.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the register of the mentoring programme from a folder of spreadsheets.",
+        discussion: "Writes OUT/register.xlsx and OUT/report.json. Exit 0: no errors; 1: errors to fix (all outputs written); 2: could not run.")
+
+    @Argument(help: "The folder with the school's spreadsheets (sub-folders are read too).")
+    var inbox: String
+
+    @Option(name: .shortAndLong, help: "The output folder.")
+    var output: String
+
+    @Option(help: "The reference date (YYYY-MM-DD) for ages, deadlines and consents; default today.")
+    var asOf: String?
+
+    @Option(help: "The most mentees one mentor may have before MENTOR_OVERLOAD.")
+    var mentorLimit = 10
+
+    func run() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isDirectory), isDirectory.boolValue else {
+            Terminal.error("\(inbox): no such folder")
+            throw ExitStatus.cannotRun
+        }
+        let date: CalendarDate
+        if let asOf {
+            guard let parsed = CalendarDate(iso: asOf) else { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
+            date = parsed
+        } else {
+            date = Self.today()
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            Terminal.error("\(output): cannot create the output folder (\(error.localizedDescription))")
+            throw ExitStatus.cannotRun
+        }
+        var builder = RegisterBuilder(inbox: inbox, excluded: output, asOf: date)
+        builder.mentorLimit = mentorLimit
+        let register = builder.build()
+        var outputs: [(file: String, sha256: String)] = []
+        do {
+            let registerPath = output + "/register.xlsx"
+            try RegisterWorkbook.write(register, to: registerPath)
+            outputs.append(("register.xlsx", Digest.sha256(path: registerPath)))
+            let report = ReportJSON.render(register, outputs: outputs)
+            try AtomicFile.write(Data(report.utf8), to: output + "/report.json")
+        } catch let error as SpreadsheetError {
+            Terminal.error(error.description)
+            throw ExitStatus.cannotRun
+        }
+        summary(register)
+        if register.hasErrors || register.inputs.contains(where: { $0.status != .read }) { throw ExitStatus.badInput }
+    }
+
+    private func summary(_ register: Register) {
+        let out = FileHandleOutput.standardOutput
+        let r = register.reconciliation
+        let counts = Dictionary(uniqueKeysWithValues: register.counts)
+        let bySeverity = Dictionary(grouping: register.issues, by: \.severity).mapValues(\.count)
+        out.write("Прочитано файлов: \(register.inputs.count); строк данных: \(r.rowsRead) (использовано \(r.rowsUsed), объединено \(r.rowsMerged), отклонено \(r.rowsRejected))\n")
+        out.write("Участников: \(counts["participants"] ?? 0); наставников: \(counts["mentors"] ?? 0); наставляемых: \(counts["mentees"] ?? 0); пар: \(counts["pairs"] ?? 0); групп: \(counts["groups"] ?? 0)\n")
+        out.write("Замечания: ошибок \(bySeverity[.error] ?? 0), предупреждений \(bySeverity[.warning] ?? 0), сведений \(bySeverity[.info] ?? 0)\n")
+        if register.inputs.isEmpty { out.write("Внимание: в папке нет таблиц\n") }
+        out.write("Реестр: \(output)/register.xlsx; отчёт: \(output)/report.json\n")
+        out.flush()
+    }
+
+    static func today() -> CalendarDate {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+}
+
+/// Files written whole or not at all: a temporary file beside the target, then a rename.
+enum AtomicFile {
+    static func write(_ data: Data, to path: String) throws {
+        let temporary = path + ".part-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: data),
+              rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw SpreadsheetError(.writeFailed, file: path, message: "cannot write the file")
+        }
+    }
+}

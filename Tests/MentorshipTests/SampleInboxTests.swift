@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import Mentorship
+
+/// The sample inbox end to end: what a curator gets back for the deliberate mistakes in it.
+@Suite struct SampleInboxTests {
+    static let inbox: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path + "/samples/inbox"
+    }()
+    static let asOf = CalendarDate(iso: "2025-10-01")!
+
+    static func build() -> Register { RegisterBuilder(inbox: inbox, excluded: nil, asOf: asOf).build() }
+
+    @Test func rowsReconcile() {
+        let register = Self.build()
+        let r = register.reconciliation
+        #expect(r.holds)
+        #expect(r.rowsRead == 58)
+        #expect(register.inputs.count == 4)
+        #expect(register.inputs.allSatisfy { $0.status == .read })
+    }
+
+    @Test func deliberateMistakesArePointedAtTheirCells() {
+        let issues = Self.build().issues
+        func has(_ code: IssueCode, _ file: String, _ cell: String) -> Bool {
+            issues.contains { $0.code == code && $0.file == file && $0.cell == cell }
+        }
+        #expect(has(.dateInvalid, "students.xlsx", "C18"))      // 31.02.2011
+        #expect(has(.nameMixedScript, "students.xlsx", "B19"))  // a Latin «o»
+        #expect(has(.snilsInvalid, "students.xlsx", "E23"))     // a wrong check number
+        #expect(has(.formUnknown, "pairs.xlsx", "D4"))          // «учитель – ученик»
+        #expect(has(.personNotFound, "pairs.xlsx", "B9"))       // a mentor in no roster
+        #expect(has(.personNotInRoster, "questionnaire.csv", "B12"))
+        #expect(issues.contains { $0.code == .encodingGuessed && $0.file == "questionnaire.csv" && $0.cell == nil })
+    }
+
+    @Test func resolvedPairsAndParticipants() {
+        let register = Self.build()
+        let counts = Dictionary(uniqueKeysWithValues: register.counts)
+        #expect(counts["pairs"] == 6)
+        #expect(counts["mentors"] == 6)
+        // «Ковалева Д.В.» (е for ё) and «Павлова М. А.» (spaced initials) resolve.
+        let mentees = register.units.flatMap(\.mentees).map(\.name.surname)
+        #expect(mentees.contains("Ковалёва") || mentees.contains("Ковалева"))
+        #expect(register.units.contains { $0.mentor?.name.surname == "Павлова" })
+    }
+
+    @Test func outputsAreByteIdenticalAcrossRuns() throws {
+        let directory = NSTemporaryDirectory() + "nastavnik-sample-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try RegisterWorkbook.write(Self.build(), to: directory + "/a.xlsx")
+        try RegisterWorkbook.write(Self.build(), to: directory + "/b.xlsx")
+        #expect(FileManager.default.contents(atPath: directory + "/a.xlsx") == FileManager.default.contents(atPath: directory + "/b.xlsx"))
+        let first = ReportJSON.render(Self.build(), outputs: [])
+        #expect(first == ReportJSON.render(Self.build(), outputs: []))
+        #expect((try? JSONSerialization.jsonObject(with: Data(first.utf8))) != nil)
+    }
+}
