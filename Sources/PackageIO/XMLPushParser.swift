@@ -106,14 +106,15 @@ public final class XMLPushParser {
         }
     }
 
-    nonisolated(unsafe) private static var globalErrorsSilenced = false
+    /// libxml2's one-time set-up, which is not safe to run from two threads at once: done once,
+    /// under Swift's thread-safe lazy initialisation.
+    private static let libraryReady: Void = { xmlInitParser() }()
 
-    /// Stops libxml2 printing errors to stderr; they are reported as typed errors instead.
+    /// Readies libxml2 and stops it printing errors to stderr on this thread (the handler is
+    /// thread-local); errors are reported as typed values instead.
     private static func silenceGlobalErrors() {
-        if !globalErrorsSilenced {
-            globalErrorsSilenced = true
-            xmlSetStructuredErrorFunc(nil) { _, _ in }
-        }
+        _ = libraryReady
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
     }
 
     private static let handlerTable: xmlSAXHandler = {
