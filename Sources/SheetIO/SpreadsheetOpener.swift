@@ -27,7 +27,10 @@ public enum SpreadsheetOpener {
             return try XLSXReader(path: path, limits: limits)
         case .empty where !isDelimitedText:
             throw SpreadsheetError(.unreadable, file: path, message: "the file is empty")
-        case .markup where !isDelimitedText, .other where !isDelimitedText:
+        case .markup where !isDelimitedText:
+            // An HTML table or SpreadsheetML 2003, whatever the extension (often «.xls»).
+            return try MarkupSource(path: path)
+        case .other where !isDelimitedText:
             return try XLSXReader(path: path, limits: limits)
         default:
             return try CSVSource(path: path, options: csvOptions)

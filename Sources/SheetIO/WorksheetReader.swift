@@ -29,7 +29,7 @@ final class WorksheetReader: RowReader {
             engine = reader.useFastScanner
                 ? .fast(XMLFastScanner(handler: handler, maxDepth: reader.limits.maxXMLDepth))
                 : .general(try XMLPushParser(handler: handler, file: reader.file, entry: entry.name, maxDepth: reader.limits.maxXMLDepth))
-        } catch let error as PackageError {
+        } catch {
             throw SpreadsheetError(error, sheet: sheetName)
         }
     }

@@ -17,8 +17,8 @@ import Testing
         let register = Self.build()
         let r = register.reconciliation
         #expect(r.holds)
-        #expect(r.rowsRead == 58)
-        #expect(register.inputs.count == 4)
+        #expect(r.rowsRead == 64)
+        #expect(register.inputs.count == 6)
         #expect(register.inputs.allSatisfy { $0.status == .read })
     }
 
@@ -34,6 +34,8 @@ import Testing
         #expect(has(.personNotFound, "pairs.xlsx", "B9"))       // a mentor in no roster
         #expect(has(.personNotInRoster, "questionnaire.csv", "B12"))
         #expect(issues.contains { $0.code == .encodingGuessed && $0.file == "questionnaire.csv" && $0.cell == nil })
+        // The SpreadsheetML 2003 export under an «.xls» name is read; its partner without an agreement number is found.
+        #expect(has(.partnerNoAgreement, "Партнёры_2003.xls", "C3"))
     }
 
     @Test func resolvedPairsAndParticipants() {
@@ -45,6 +47,9 @@ import Testing
         let mentees = register.units.flatMap(\.mentees).map(\.name.surname)
         #expect(mentees.contains("Ковалёва") || mentees.contains("Ковалева"))
         #expect(register.units.contains { $0.mentor?.name.surname == "Павлова" })
+        // The HTML-table export in Windows-1251 under an «.xls» name gives the external participants.
+        #expect(register.people.contains { $0.name.description == "Назаров Олег Петрович" && $0.category == .parent })
+        #expect(counts["partners"] == 2)
     }
 
     @Test func outputsAreByteIdenticalAcrossRuns() throws {

@@ -71,9 +71,12 @@ public struct InboxReader {
         let ext = (relative as NSString).pathExtension.lowercased()
         let hash = FileDigest.sha256(path: path) ?? ""
         if Self.unsupportedExtensions.contains(ext) {
-            // The content decides: an «.xls» that is really an XLSX package is read as one.
-            if SpreadsheetOpener.content(of: path) != .zip || ext != "xls" {
-                log.add(Issue(.fileUnsupported, file: relative, message: "формат «.\(ext)» не читается", suggestion: "Сохраните файл как .xlsx (Книга Excel)"))
+            // The content decides: an «.xls» that is really an XLSX package, an HTML table or
+            // SpreadsheetML 2003 (what school information systems export) is read; a binary one is not.
+            let content = SpreadsheetOpener.content(of: path)
+            if ext != "xls" || !(content == .zip || content == .markup) {
+                let what = content == .compoundFile ? "двоичная книга Excel 97–2003 или книга с паролем" : "формат «.\(ext)»"
+                log.add(Issue(.fileUnsupported, file: relative, message: "\(what) не читается", suggestion: "Сохраните файл как .xlsx (Книга Excel) без пароля"))
                 return (InputFile(file: relative, sha256: hash, status: .unsupported, sheets: []), [])
             }
         }
