@@ -1037,6 +1037,59 @@ def section_round_trips(report: Report, tool: Nastavnik, work: Path, seed: int) 
 
 
 # ---------------------------------------------------------------------------
+# e) the register: nastavnik build on samples/inbox, read back by openpyxl and python-calamine
+
+REGISTER_SHEETS = ["Реестр", "Контингент", "База наставников", "База наставляемых", "Пары и группы",
+                   "Партнёры", "Потенциальные наставники", "Замечания"]
+
+
+def check_register(tool: Nastavnik, work: Path) -> list[str]:
+    inbox = Path(__file__).resolve().parent.parent / "samples" / "inbox"
+    out = work / "register_out"
+    run = tool.run("build", inbox, "-o", out, "--as-of", "2025-10-01", expect=None)
+    if run.returncode not in (0, 1):
+        return [f"build exited {run.returncode}: {run.stderr.strip()}"]
+    book = out / "register.xlsx"
+    problems = []
+    ours = {sheet["name"]: sheet["rows"] for sheet in tool.cat(book)["sheets"]}
+    if list(ours) != REGISTER_SHEETS:
+        problems.append(f"sheets are {list(ours)}")
+    workbook = openpyxl.load_workbook(book, data_only=True)
+    calamine = read_with_calamine(book)
+    for name in REGISTER_SHEETS:
+        if name not in workbook.sheetnames:
+            problems.append(f"openpyxl does not see sheet {name}")
+            continue
+        sheet = workbook[name]
+        if sheet.freeze_panes != "A2":
+            problems.append(f"{name}: header row not frozen ({sheet.freeze_panes})")
+        if not sheet.auto_filter.ref:
+            problems.append(f"{name}: no autofilter")
+        grid = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        mine = ours.get(name, [])
+        if len(grid) != len(mine) or len(calamine.get(name, [])) != len(mine):
+            problems.append(f"{name}: {len(mine)} rows ours, {len(grid)} openpyxl, {len(calamine.get(name, []))} calamine")
+            continue
+        for r, row in enumerate(mine):
+            for c, cell in enumerate(row):
+                theirs = grid[r][c] if c < len(grid[r]) else None
+                if cell["t"] == "s" and theirs != cell["v"]:
+                    problems.append(f"{name}!{a1(r, c)}: ours {shorten(cell['v'])}, openpyxl {shorten(theirs)}")
+                elif cell["t"] == "d" and not (isinstance(theirs, dt.datetime) and theirs.date().isoformat() == cell["v"]):
+                    problems.append(f"{name}!{a1(r, c)}: ours date {cell['v']}, openpyxl {shorten(theirs)}")
+                elif cell["t"] == "n" and not (isinstance(theirs, (int, float)) and math.isclose(theirs, cell["v"])):
+                    problems.append(f"{name}!{a1(r, c)}: ours {cell['v']}, openpyxl {shorten(theirs)}")
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    recon = report["reconciliation"]
+    if recon["rows_read"] != recon["rows_used"] + recon["rows_merged"] + recon["rows_rejected"]:
+        problems.append(f"reconciliation does not hold: {recon}")
+    issues_rows = len(ours.get("Замечания", [])) - 1
+    if issues_rows != len(report["issues"]):
+        problems.append(f"Замечания has {issues_rows} rows, report.json {len(report['issues'])} issues")
+    return problems[:20]
+
+
+# ---------------------------------------------------------------------------
 # d) LibreOffice (with --libreoffice): our XLSX opens and converts with the same cells
 
 
@@ -1124,6 +1177,8 @@ def main() -> int:
         section_our_writer(report, tool, work, args.seed)
         section_peer_writers(report, tool, work, args.seed)
         section_round_trips(report, tool, work, args.seed)
+        report.check("register.xlsx of samples/inbox reads back in openpyxl and python-calamine",
+                     lambda: check_register(tool, work))
         if args.libreoffice:
             section_libreoffice(report, tool, work, args.seed, install=True)
     finally:
