@@ -161,3 +161,50 @@ import SheetIO
         #expect(Role.parse("наставляемый") == .mentee)
     }
 }
+
+@Suite struct RecognitionTests {
+    static func row(_ number: Int, _ texts: [String]) -> Row {
+        Row(number: number, cells: texts.map { $0.isEmpty ? .empty : .text($0) })
+    }
+
+    @Test func headerBelowTitlesAndKindByRequiredFields() {
+        let rows = [Self.row(1, ["Список обучающихся 5–11 классов на 01.09.2025"]), Self.row(3, ["№ п/п", "ФИО", "Дата рождения", "Класс", "Примечание"]),
+                    Self.row(4, ["1", "Иванов Иван", "01.01.2012", "7А", ""])]
+        let recognition = SheetRecognizer.recognise(rows: rows, sheetName: "Лист1", fileName: "список.xlsx")
+        #expect(recognition.kind == .students)
+        #expect(recognition.headerRow == 3)
+        #expect(recognition.column(of: "class") == 4)
+        #expect(recognition.unknownHeaders == ["Примечание"])
+        #expect(recognition.missingFields.isEmpty)
+    }
+
+    @Test func threeColumnNamesAndMissingRequiredColumn() {
+        let rows = [Self.row(1, ["Фамилия", "Имя", "Отчество", "Класс"])]
+        let recognition = SheetRecognizer.recognise(rows: rows, sheetName: "Лист1", fileName: "ученики.xlsx")
+        #expect(recognition.kind == .students)
+        #expect(recognition.missingFields == ["birth_date"])
+    }
+
+    @Test func diagnosticsByNumericColumnsAndScales() {
+        let rows = [Self.row(1, ["ФИО", "Роль", "Мотивация (1–10)", "Самооценка"]), Self.row(2, ["Иванов И.И.", "наставляемый", "7", "4,5"]),
+                    Self.row(3, ["Петров П.П.", "наставник", "9", "5"])]
+        let recognition = SheetRecognizer.recognise(rows: rows, sheetName: "2 кв. 2025", fileName: "Диагностика.xlsx")
+        #expect(recognition.kind == .diagnostics)
+        #expect(recognition.indicators.map(\.name) == ["Мотивация", "Самооценка"])
+        #expect(recognition.indicators.first?.scale == 1...10)
+    }
+
+    @Test func unknownSheets() {
+        let rows = [Self.row(1, ["Расписание", "Кабинет"]), Self.row(2, ["Пн", "12"])]
+        let recognition = SheetRecognizer.recognise(rows: rows, sheetName: "Лист2", fileName: "прочее.xlsx")
+        #expect(recognition.kind == nil)
+        #expect(recognition.firstRowText == ["Расписание", "Кабинет"])
+    }
+
+    @Test func mergedHeaderAndMentorCells() {
+        let rows = [Self.row(1, ["ФИО", "", "Класс"]), Self.row(2, ["Наставник", "Наставляемый"]), Self.row(3, ["", "Петров П."])]
+        let filled = MergedCells.fill(rows, merges: [CellRange(a1: "A1:B1")!, CellRange(a1: "A2:A3")!], headerZone: 1)
+        #expect(filled[0].cells == [.text("ФИО"), .text("ФИО"), .text("Класс")])
+        #expect(filled[2].cells == [.text("Наставник"), .text("Петров П.")])
+    }
+}

@@ -111,6 +111,7 @@ public struct InboxReader {
         let reader = try source.rows(ofSheet: info.index)
         var rows: [Row] = []
         while let row = try reader.next() { rows.append(row) }
+        rows = MergedCells.fill(rows, merges: reader.mergedRanges, headerZone: SheetRecognizer.headerSearchRows)
         let fileName = (relative as NSString).lastPathComponent
         let recognition = SheetRecognizer.recognise(rows: Array(rows.prefix(SheetRecognizer.headerSearchRows + 20)), sheetName: info.name, fileName: fileName)
         guard let kind = recognition.kind else {
