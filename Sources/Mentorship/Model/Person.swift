@@ -22,21 +22,23 @@ public final class Person {
     /// The kind of roster the person first came from.
     public var rosterKind: TableKind
 
-    init(name: PersonName, category: Category, origin: SourceRef, rosterKind: TableKind) {
+    init(name: PersonName, category: Category, birthDate: CalendarDate?, origin: SourceRef, rosterKind: TableKind) {
         self.name = name
         self.category = category
+        self.birthDate = birthDate
         self.origin = origin
         self.rosterKind = rosterKind
         sources = [origin]
+        identityKey = name.key + "|" + (birthDate?.iso ?? category.rawValue)
+        id = "У-" + StableID.hex(of: identityKey, length: 10)
     }
 
-    /// The identity key: the normalised name plus birth date, or plus category without one (`checks.md`).
-    public var identityKey: String {
-        name.key + "|" + (birthDate?.iso ?? category.rawValue)
-    }
+    /// The identity key: the normalised name plus birth date, or plus category without one (`checks.md`),
+    /// as the person was first read (a birth date learnt later from another row does not change it).
+    public let identityKey: String
 
     /// A stable participant ID derived from the identity key (never from row order or СНИЛС).
-    public var id: String { "У-" + StableID.hex(of: identityKey, length: 10) }
+    public let id: String
 
     /// «7А» or the position.
     public var classOrPosition: String { schoolClass ?? position ?? "" }

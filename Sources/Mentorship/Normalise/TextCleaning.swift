@@ -6,6 +6,7 @@ public enum TextCleaning {
 
     /// The cleaned text; empty when only whitespace was there.
     public static func clean(_ text: String) -> String {
+        if isClean(text) { return text }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -18,6 +19,22 @@ public enum TextCleaning {
             result.append(scalar)
         }
         return String(result)
+    }
+
+    /// Whether `text` has nothing to clean: no outer or double spaces, no tabs or line breaks, no
+    /// non-ASCII spaces or invisible characters (those all start with bytes 0xC2, 0xE2 or 0xEF in UTF-8).
+    static func isClean(_ text: String) -> Bool {
+        var previousSpace = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20:
+                if previousSpace { return false }
+                previousSpace = true
+            case 0x09, 0x0A, 0x0D, 0xC2, 0xE2, 0xEF: return false
+            default: previousSpace = false
+            }
+        }
+        return !previousSpace || text.isEmpty
     }
 
     /// A key for comparing headers and vocabulary: lower case, `ё` as `е`, letters and digits only.

@@ -28,15 +28,18 @@ public enum RegisterWorkbook {
         value.map { .temporal(ExcelTemporal(year: $0.year, month: $0.month, day: $0.day)) } ?? .empty
     }
 
-    /// People in the register's order: surname, name, patronymic, birth date, source.
+    /// People in the register's order: surname, name, patronymic (case-folded, `ё` as `е`, then code
+    /// point), birth date, source position. Keys are computed once per person.
     static func ordered(_ people: [Person]) -> [Person] {
-        people.sorted { a, b in
-            let left = [a.name.surname, a.name.given, a.name.patronymic].map(PersonName.fold)
-            let right = [b.name.surname, b.name.given, b.name.patronymic].map(PersonName.fold)
-            if left != right { return left.lexicographicallyPrecedes(right) { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) } }
-            if a.birthDate != b.birthDate { return (a.birthDate?.iso ?? "") < (b.birthDate?.iso ?? "") }
-            return a.origin < b.origin
+        let keyed = people.map { person -> ([UInt32], String, SourceRef, Person) in
+            let folded = [person.name.surname, person.name.given, person.name.patronymic].map(PersonName.fold).joined(separator: "\u{1}")
+            return (folded.unicodeScalars.map(\.value), person.birthDate?.iso ?? "", person.origin, person)
         }
+        return keyed.sorted { a, b in
+            if a.0 != b.0 { return a.0.lexicographicallyPrecedes(b.0) }
+            if a.1 != b.1 { return a.1 < b.1 }
+            return a.2 < b.2
+        }.map(\.3)
     }
 
     static func registerSheet(_ register: Register, _ writer: XLSXWriter) throws {
@@ -97,9 +100,9 @@ public enum RegisterWorkbook {
             register.people.first { ObjectIdentifier($0) == id }
         })
         for mentor in mentors {
-            let units = register.units.filter { $0.mentor === mentor }
+            let units = register.units(of: mentor).filter { $0.mentor === mentor }
             let mentees = units.flatMap(\.mentees)
-            let interests = register.respondents.first { $0.person === mentor }?.interests
+            let interests = register.answer(of: mentor)?.interests
             try sheet.append([
                 .text(mentor.name.description), text([mentor.phone, mentor.email].compactMap { $0 }.joined(separator: ", ")),
                 text(mentor.organisation ?? mentor.classOrPosition), text(interests), .empty, text(interests), .empty, .empty,
@@ -121,11 +124,11 @@ public enum RegisterWorkbook {
         var mentees: [Person] = []
         for unit in register.units { for mentee in unit.mentees where seen.insert(ObjectIdentifier(mentee)).inserted { mentees.append(mentee) } }
         for mentee in ordered(mentees) {
-            let units = register.units.filter { $0.mentees.contains { $0 === mentee } }
+            let units = register.units(of: mentee).filter { $0.mentees.contains { $0 === mentee } }
             let contacts = [mentee.phone, mentee.email, mentee.guardianPhone.map { "представитель: \($0)" }].compactMap { $0 }.joined(separator: ", ")
             try sheet.append([
                 .text(mentee.name.description), text(contacts), mentee.age(on: register.asOf).map { .number(Double($0)) } ?? .empty,
-                text(register.respondents.first { $0.person === mentee }?.request), date(units.compactMap(\.start).min()),
+                text(register.answer(of: mentee)?.request), date(units.compactMap(\.start).min()),
                 text(units.compactMap { $0.mentor?.name.description }.joined(separator: "; ")),
                 text(units.compactMap { $0.mentor.map { $0.organisation ?? $0.classOrPosition } }.joined(separator: "; ")),
                 text(Array(Set(units.compactMap { $0.form?.russian })).sorted().joined(separator: "; ")), .empty,

@@ -7,12 +7,13 @@ enum DataRows {
 
     static func select(_ rows: [Row], recognition: SheetRecognition, file: String, sheet: String, sheetIndex: Int, log: IssueLog) -> [Row] {
         let headerKeys = recognition.columns.map { HeaderCatalogue.key($0.header) }
+        let firstHeader = recognition.columns.first
         var kept: [Row] = []
         for row in rows {
-            let texts = row.cells.map(CellText.text)
-            guard texts.contains(where: { !$0.isEmpty }) else { continue }
-            let keys = recognition.columns.map { HeaderCatalogue.key(CellText.text(row[column: $0.column])) }
-            if keys == headerKeys {
+            guard row.cells.contains(where: { !CellText.text($0).isEmpty }) else { continue }
+            // A repeated header: checked in full only when its first recognised cell reads like the header's.
+            if let firstHeader, CellText.text(row[column: firstHeader.column]) == firstHeader.header,
+               recognition.columns.map({ HeaderCatalogue.key(CellText.text(row[column: $0.column])) }) == headerKeys {
                 log.add(Issue(.rowDuplicate, at: SourceRef(file: file, sheet: sheet, sheetIndex: sheetIndex, row: row.number, column: 1),
                               field: nil, value: nil, message: "строка повторяет заголовок таблицы и пропущена", severity: .info))
                 continue

@@ -19,10 +19,34 @@ public final class Register {
     /// The consent of a person, if any.
     public func consent(of person: Person) -> Consent? { consents[ObjectIdentifier(person)] }
 
-    /// Units a person stands in, as mentor or mentee.
+    /// Units a person stands in, as mentor or mentee (indexed once, on first use).
     public func units(of person: Person) -> [MentoringUnit] {
-        units.filter { $0.mentor === person || $0.mentees.contains { $0 === person } }
+        if unitsByPerson == nil {
+            var index: [ObjectIdentifier: [MentoringUnit]] = [:]
+            for unit in units {
+                var members = unit.mentees
+                if let mentor = unit.mentor { members.insert(mentor, at: 0) }
+                var seen = Set<ObjectIdentifier>()
+                for member in members where seen.insert(ObjectIdentifier(member)).inserted { index[ObjectIdentifier(member), default: []].append(unit) }
+            }
+            unitsByPerson = index
+        }
+        return unitsByPerson?[ObjectIdentifier(person)] ?? []
     }
+
+    private var unitsByPerson: [ObjectIdentifier: [MentoringUnit]]?
+
+    /// The person's first questionnaire answer, if any (indexed once, on first use).
+    func answer(of person: Person) -> ReferenceTables.Respondent? {
+        if answersByPerson == nil {
+            var index: [ObjectIdentifier: ReferenceTables.Respondent] = [:]
+            for respondent in respondents { if let person = respondent.person, index[ObjectIdentifier(person)] == nil { index[ObjectIdentifier(person)] = respondent } }
+            answersByPerson = index
+        }
+        return answersByPerson?[ObjectIdentifier(person)]
+    }
+
+    private var answersByPerson: [ObjectIdentifier: ReferenceTables.Respondent]?
 
     /// The counts of `report.json`.
     public var counts: [(String, Int)] {

@@ -142,8 +142,7 @@ final class RosterBuilder {
         seenRows[rowKey] = origin
 
         // Merge with an earlier row of the same person.
-        let probe = Person(name: name, category: category, origin: origin, rosterKind: kind)
-        probe.birthDate = birthDate
+        let probe = Person(name: name, category: category, birthDate: birthDate, origin: origin, rosterKind: kind)
         let existing = snils.flatMap { bySNILS[$0] } ?? byKey[probe.identityKey]
             ?? (birthDate == nil ? byNameCategory[name.key + "|" + category.rawValue].flatMap { $0.count == 1 ? $0[0] : nil } : nil)
         if let person = existing {
