@@ -13,6 +13,20 @@ public final class IssueLog {
         issues.contains { $0.severity == .error && $0.file == file && $0.sheetIndex == sheetIndex && $0.row == row }
     }
 
+    /// Reads a required field whose text must parse: an empty cell is `VALUE_REQUIRED`, text that does not
+    /// parse is `invalid`; both give nil and mean the row is rejected.
+    public func required<T>(_ row: SheetRow, _ field: String, parse: (String) -> T?, invalid: IssueCode,
+                            missing: String, unknown: (String) -> String, suggestion: String) -> T? {
+        let raw = row.text(field)
+        if raw.isEmpty {
+            add(Issue(.valueRequired, at: row.place(field), field: field, value: nil, message: missing, suggestion: suggestion))
+            return nil
+        }
+        if let value = parse(raw) { return value }
+        add(Issue(invalid, at: row.place(field), field: field, value: raw, message: unknown(raw), suggestion: suggestion))
+        return nil
+    }
+
     /// All issues in the report's order.
     public var sorted: [Issue] { issues.sorted(by: Issue.ordered) }
 }

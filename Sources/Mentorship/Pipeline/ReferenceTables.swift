@@ -140,15 +140,8 @@ final class ReferenceTables {
 
     private func readAnswer(_ row: SheetRow) -> RowOutcome {
         if isDuplicate(row, kind: .questionnaire) { return .merged }
-        let roleText = row.text("desired_role")
-        guard !roleText.isEmpty else {
-            log.add(Issue(.valueRequired, at: row.place("desired_role"), field: "desired_role", value: nil, message: "не указана желаемая роль",
-                          suggestion: "Укажите: наставник или наставляемый"))
-            return .rejected
-        }
-        guard let role = Role.parse(roleText) else {
-            log.add(Issue(.roleUnknown, at: row.place("desired_role"), field: "desired_role", value: roleText, message: "роль «\(roleText)» не распознана",
-                          suggestion: "Укажите: наставник или наставляемый"))
+        guard let role = log.required(row, "desired_role", parse: Role.parse, invalid: .roleUnknown, missing: "не указана желаемая роль",
+                                      unknown: { "роль «\($0)» не распознана" }, suggestion: "Укажите: наставник или наставляемый") else {
             return .rejected
         }
         let categoryText = row.text("category")

@@ -56,20 +56,11 @@ final class RosterBuilder {
         case .students: category = .student
         case .staff: category = .teacher
         default:
-            let raw = row.text("category")
-            if raw.isEmpty {
-                log.add(Issue(.valueRequired, at: row.place("category"), field: "category", value: nil, message: "не указана категория участника",
-                              suggestion: "Укажите: родитель, выпускник, студент или работодатель"))
-                rejected = true
-                category = .parent
-            } else if let parsed = Category.parse(raw) {
-                category = parsed
-            } else {
-                log.add(Issue(.categoryUnknown, at: row.place("category"), field: "category", value: raw, message: "неизвестная категория «\(raw)»",
-                              suggestion: "Укажите: родитель, выпускник, студент или работодатель"))
-                rejected = true
-                category = .parent
-            }
+            let parsed = log.required(row, "category", parse: Category.parse, invalid: .categoryUnknown,
+                                      missing: "не указана категория участника", unknown: { "неизвестная категория «\($0)»" },
+                                      suggestion: "Укажите: родитель, выпускник, студент или работодатель")
+            if parsed == nil { rejected = true }
+            category = parsed ?? .parent
         }
 
         // Birth date (required for pupils).
@@ -102,17 +93,10 @@ final class RosterBuilder {
         var schoolClass: String?
         var position: String?
         if kind == .students {
-            let raw = row.text("class")
-            if raw.isEmpty {
-                log.add(Issue(.valueRequired, at: row.place("class"), field: "class", value: nil, message: "не указан класс", suggestion: "Впишите класс, например 7А"))
-                rejected = true
-            } else if let parsed = ContactReading.schoolClass(raw) {
-                schoolClass = parsed
-            } else {
-                log.add(Issue(.classInvalid, at: row.place("class"), field: "class", value: raw, message: "класс «\(raw)» не похож на 1–11 с буквой",
-                              suggestion: "Впишите класс, например 7А"))
-                rejected = true
-            }
+            schoolClass = log.required(row, "class", parse: ContactReading.schoolClass, invalid: .classInvalid,
+                                       missing: "не указан класс", unknown: { "класс «\($0)» не похож на 1–11 с буквой" },
+                                       suggestion: "Впишите класс, например 7А")
+            if schoolClass == nil { rejected = true }
         }
         let rawPosition = row.text("position")
         if kind == .staff && rawPosition.isEmpty {
