@@ -208,3 +208,21 @@ import SheetIO
         #expect(filled[2].cells == [.text("Наставник"), .text("Петров П.")])
     }
 }
+
+@Suite struct PeriodTests {
+    @Test(arguments: [
+        ("2 кв. 2023", "2023-Q2"), ("II квартал 2023", "2023-Q2"), ("2023-Q2", "2023-Q2"), ("15.05.2023", "2023-Q2"),
+        ("Диагностика_2кв_2023.xlsx", "2023-Q2"), ("IV квартал 2025", "2025-Q4"), ("II четверть 2022/23", "2022/23-T2"),
+        ("3 четверть 2022/2023", "2022/23-T3"),
+    ])
+    func periodsAreRead(text: String, key: String) {
+        #expect(Period.parse(text, pivotYear: 2025)?.key == key)
+    }
+
+    @Test func periodsAreOrderedByStart() {
+        let periods = [Period.quarter(2023, 2), Period.term(startYear: 2022, number: 3), Period.quarter(2022, 4)].sorted()
+        #expect(periods.map(\.key) == ["2022-Q4", "2022/23-T3", "2023-Q2"])
+        #expect(Period.term(startYear: 2022, number: 2).end == CalendarDate(iso: "2022-12-31"))
+        #expect(Period.parse("Лист1", pivotYear: 2025) == nil)
+    }
+}

@@ -17,8 +17,8 @@ import Testing
         let register = Self.build()
         let r = register.reconciliation
         #expect(r.holds)
-        #expect(r.rowsRead == 64)
-        #expect(register.inputs.count == 6)
+        #expect(r.rowsRead == 104)
+        #expect(register.inputs.count == 9)
         #expect(register.inputs.allSatisfy { $0.status == .read })
     }
 
@@ -36,6 +36,14 @@ import Testing
         #expect(issues.contains { $0.code == .encodingGuessed && $0.file == "questionnaire.csv" && $0.cell == nil })
         // The SpreadsheetML 2003 export under an «.xls» name is read; its partner without an agreement number is found.
         #expect(has(.partnerNoAgreement, "Партнёры_2003.xls", "C3"))
+        // Consents: a 13-year-old who signed herself, a withdrawal, two participants without one.
+        #expect(has(.consentWrongSigner, "consents.xlsx", "D6"))
+        #expect(has(.consentWithdrawn, "consents.xlsx", "F11"))
+        #expect(issues.filter { $0.code == .consentMissing }.compactMap(\.person).sorted() == ["Белова Ульяна Сергеевна", "Цветков Максим Олегович"])
+        // Diagnostics: a score off its declared scale, a second result, a member of an active pair not diagnosed.
+        #expect(has(.scoreInvalid, "Диагностика_3кв_2025.xlsx", "C11"))
+        #expect(has(.diagnosticDuplicate, "Диагностика_4кв_2025.xlsx", "C16"))
+        #expect(issues.contains { $0.code == .diagnosticMissing && $0.cell == "A10" && $0.value == "2025-Q3" && $0.person == "Полякова Юлия Андреевна" })
     }
 
     @Test func resolvedPairsAndParticipants() {
@@ -50,6 +58,9 @@ import Testing
         // The HTML-table export in Windows-1251 under an «.xls» name gives the external participants.
         #expect(register.people.contains { $0.name.description == "Назаров Олег Петрович" && $0.category == .parent })
         #expect(counts["partners"] == 2)
+        #expect(register.periods.map(\.key) == ["2025-Q3", "2025-Q4"])
+        // In the orders: a pair whose members both have valid consents.
+        #expect(register.units.contains { OrderRule.decision(for: $0, in: register).included })
     }
 
     @Test func outputsAreByteIdenticalAcrossRuns() throws {

@@ -11,6 +11,11 @@ public final class Register {
     var consents: [ObjectIdentifier: Consent] = [:]
     var respondents: [ReferenceTables.Respondent] = []
     var partners: [ReferenceTables.Partner] = []
+    /// Diagnostic scores, and the periods present, in time order.
+    public internal(set) var diagnostics: [DiagnosticResult] = []
+    public internal(set) var periods: [Period] = []
+    /// Attendance marks of the attendance lists.
+    public internal(set) var attendance: [AttendanceReader.Mark] = []
     /// People who are participants (`checks.md`).
     public internal(set) var participants: [Person] = []
 
@@ -101,9 +106,15 @@ public struct RegisterBuilder {
         of(.pairs).forEach(pairs.read)
         of(.consents).forEach(references.readConsents)
 
+        let diagnostics = DiagnosticsReader(asOf: asOf, log: log, index: index)
+        of(.diagnostics).forEach(diagnostics.read)
+        diagnostics.reportMissing(units: pairs.units)
+        let attendance = AttendanceReader(asOf: asOf, log: log, index: index)
+        of(.attendance).forEach(attendance.read)
+
         // Kinds read but not yet interpreted by this version count as used rows.
         var other = Reconciliation()
-        for kind in [TableKind.diagnostics, .attendance, .roadmap, .plans] {
+        for kind in [TableKind.roadmap, .plans] {
             for sheet in of(kind) { for _ in sheet.rows { other.count(.used) } }
         }
 
@@ -112,7 +123,11 @@ public struct RegisterBuilder {
         register.consents = references.consents
         register.respondents = references.respondents
         register.partners = references.partners
-        register.reconciliation = [rosters.reconciliation, pairs.reconciliation, references.reconciliation, other].reduce(into: Reconciliation()) {
+        register.diagnostics = diagnostics.results
+        register.periods = diagnostics.periods
+        register.attendance = attendance.marks
+        register.reconciliation = [rosters.reconciliation, pairs.reconciliation, references.reconciliation, diagnostics.reconciliation,
+                                   attendance.reconciliation, other].reduce(into: Reconciliation()) {
             $0.rowsRead += $1.rowsRead; $0.rowsUsed += $1.rowsUsed; $0.rowsMerged += $1.rowsMerged; $0.rowsRejected += $1.rowsRejected
         }
 

@@ -1,0 +1,144 @@
+import Foundation
+import SheetIO
+
+/// One diagnostic score of one person in one period.
+public struct DiagnosticResult {
+    public var person: Person
+    public var period: Period
+    public var indicator: String
+    public var score: Double
+    public var place: SourceRef
+}
+
+/// Reads diagnostic sheets (wide: a column per indicator; long: «Показатель», «Балл») and checks that every
+/// member of an active valid unit has a result in every period present (`DIAGNOSTIC_MISSING`).
+final class DiagnosticsReader {
+    let asOf: CalendarDate
+    let log: IssueLog
+    let index: PersonIndex
+    private(set) var results: [DiagnosticResult] = []
+    private var byKey: [String: Int] = [:]
+    var reconciliation = Reconciliation()
+
+    init(asOf: CalendarDate, log: IssueLog, index: PersonIndex) {
+        self.asOf = asOf
+        self.log = log
+        self.index = index
+    }
+
+    /// The periods present in the data, in time order.
+    var periods: [Period] { Array(Set(results.map(\.period))).sorted() }
+
+    func read(_ sheet: RecognisedSheet) {
+        let sheetPeriod = Period.parse(sheet.sheet, pivotYear: asOf.year)
+        let filePeriod = Period.parse((sheet.file as NSString).lastPathComponent, pivotYear: asOf.year)
+        let titleScale = SheetRecognizer.declaredScale(sheet.titleText)
+        for row in sheet.rows {
+            reconciliation.count(read(row, fallback: sheetPeriod ?? filePeriod, titleScale: titleScale))
+        }
+    }
+
+    private func read(_ row: SheetRow, fallback: Period?, titleScale: ClosedRange<Double>?) -> RowOutcome {
+        let nameField = row.recognition.column(of: "full_name") != nil ? "full_name" : "last_name"
+        let nameText = nameField == "full_name" ? row.text("full_name")
+            : [row.text("last_name"), row.text("first_name"), row.text("patronymic")].filter { !$0.isEmpty }.joined(separator: " ")
+        guard !nameText.isEmpty else {
+            log.add(Issue(.valueRequired, at: row.place(nameField), field: nameField, value: nil, message: "не заполнено ФИО", suggestion: "Впишите ФИО"))
+            return .rejected
+        }
+        guard let reference = NameReference.parse(nameText).reference else {
+            log.add(Issue(.nameInvalid, at: row.place(nameField), field: nameField, value: nameText, message: "«\(nameText)» не похоже на ФИО"))
+            return .rejected
+        }
+        let hint = row.text("class_or_position")
+        let person: Person
+        switch index.resolve(reference, classOrPosition: hint.isEmpty ? nil : hint) {
+        case .found(let found): person = found
+        case .notFound:
+            log.add(Issue(.personNotFound, at: row.place(nameField), field: nameField, value: nameText, message: "«\(nameText)» нет в списках",
+                          suggestion: "Проверьте написание или добавьте человека в список"))
+            return .rejected
+        case .ambiguous(let people):
+            log.add(Issue(.personAmbiguous, at: row.place(nameField), field: nameField, value: nameText,
+                          message: "«\(nameText)» подходит нескольким: \(people.map { "\($0.name) (\($0.classOrPosition))" }.joined(separator: "; "))",
+                          suggestion: "Допишите имя и отчество или класс"))
+            return .rejected
+        }
+        // The period: a date column, a period column, the sheet name, the file name.
+        var period: Period?
+        if case .date(let date) = DateReading.read(row.cell("diagnostic_date").value, pivotYear: asOf.year) { period = Period.quarter(of: date) }
+        if period == nil, !row.text("period").isEmpty { period = Period.parse(row.text("period"), pivotYear: asOf.year) }
+        if period == nil { period = fallback }
+        guard let period else {
+            let field = row.recognition.column(of: "period") != nil ? "period" : row.recognition.column(of: "diagnostic_date") != nil ? "diagnostic_date" : nameField
+            log.add(Issue(.dateInvalid, at: row.place(field), field: field, value: row.text(field).isEmpty ? nil : row.text(field),
+                          message: "не понятно, к какому периоду относится диагностика", suggestion: "Укажите дату диагностики или квартал («2 кв. 2025»)"))
+            return .rejected
+        }
+        // The scores.
+        var scores: [(String, CellValue, Int, ClosedRange<Double>?)] = []
+        if row.recognition.column(of: "indicator_name") != nil, let column = row.recognition.column(of: "score") {
+            scores.append((row.text("indicator_name"), row.row[column: column], column, SheetRecognizer.declaredScale(row.text("indicator_name")) ?? titleScale))
+        } else {
+            for indicator in row.recognition.indicators {
+                scores.append((indicator.name, row.row[column: indicator.column], indicator.column, indicator.scale ?? titleScale))
+            }
+        }
+        var kept = 0, duplicates = 0
+        for (indicator, cell, column, scale) in scores {
+            let place = row.place(column: column)
+            let value: Double?
+            switch cell {
+            case .empty: continue
+            case .number(let number): value = number
+            case .text(let text): value = Double(TextCleaning.clean(text).replacingOccurrences(of: ",", with: "."))
+            default: value = nil
+            }
+            guard let score = value, score >= 0, scale.map({ $0.contains(score) }) ?? true else {
+                let why = value == nil ? "не число" : (value! < 0 ? "отрицательный балл" : "вне шкалы от \(Self.scaleText(scale!))")
+                log.add(Issue(.scoreInvalid, at: place, field: "indicator", value: CellText.text(cell),
+                              message: "балл по показателю «\(indicator)»: \(why)", suggestion: "Впишите число\(scale.map { " от \(Self.scaleText($0))" } ?? "")"))
+                continue
+            }
+            let key = person.identityKey + "|" + period.key + "|" + PersonName.fold(indicator)
+            if let earlier = byKey[key] {
+                log.add(Issue(.diagnosticDuplicate, at: place, field: "indicator", value: CellText.text(cell),
+                              message: "второй результат \(person.name.short) по «\(indicator)» за \(period.key) (первый — строка \(results[earlier].place.row)); действует этот"))
+                results[earlier] = DiagnosticResult(person: person, period: period, indicator: indicator, score: score, place: place)
+                duplicates += 1
+                continue
+            }
+            byKey[key] = results.count
+            results.append(DiagnosticResult(person: person, period: period, indicator: indicator, score: score, place: place))
+            kept += 1
+        }
+        return duplicates > 0 && kept == 0 ? .merged : .used
+    }
+
+    static func scaleText(_ scale: ClosedRange<Double>) -> String {
+        func text(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : "\(value)" }
+        return "\(text(scale.lowerBound)) до \(text(scale.upperBound))"
+    }
+
+    /// `DIAGNOSTIC_MISSING`: one issue per member of a valid unit active in a period, without a result in it.
+    func reportMissing(units: [MentoringUnit]) {
+        let periods = self.periods
+        guard let first = periods.first else { return }
+        var diagnosed = Set<String>()
+        for result in results { diagnosed.insert(result.person.identityKey + "|" + result.period.key) }
+        var reported = Set<String>()
+        for period in periods {
+            for unit in units where unit.isValid {
+                let start = unit.start ?? first.start
+                guard start <= period.end, unit.end.map({ $0 >= period.start }) ?? true else { continue }
+                for member in ([unit.mentor].compactMap { $0 } + unit.mentees) {
+                    let key = member.identityKey + "|" + period.key
+                    guard !diagnosed.contains(key), reported.insert(key).inserted else { continue }
+                    log.add(Issue(.diagnosticMissing, at: member.origin, field: "person", value: period.key,
+                                  message: "нет результатов диагностики за \(period.key)", suggestion: "Проведите диагностику и внесите баллы",
+                                  person: member.name.description))
+                }
+            }
+        }
+    }
+}
