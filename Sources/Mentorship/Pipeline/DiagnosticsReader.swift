@@ -39,31 +39,8 @@ final class DiagnosticsReader {
     }
 
     private func read(_ row: SheetRow, fallback: Period?, titleScale: ClosedRange<Double>?) -> RowOutcome {
-        let nameField = row.recognition.column(of: "full_name") != nil ? "full_name" : "last_name"
-        let nameText = nameField == "full_name" ? row.text("full_name")
-            : [row.text("last_name"), row.text("first_name"), row.text("patronymic")].filter { !$0.isEmpty }.joined(separator: " ")
-        guard !nameText.isEmpty else {
-            log.add(Issue(.valueRequired, at: row.place(nameField), field: nameField, value: nil, message: "не заполнено ФИО", suggestion: "Впишите ФИО"))
-            return .rejected
-        }
-        guard let reference = NameReference.parse(nameText).reference else {
-            log.add(Issue(.nameInvalid, at: row.place(nameField), field: nameField, value: nameText, message: "«\(nameText)» не похоже на ФИО"))
-            return .rejected
-        }
-        let hint = row.text("class_or_position")
-        let person: Person
-        switch index.resolve(reference, classOrPosition: hint.isEmpty ? nil : hint) {
-        case .found(let found): person = found
-        case .notFound:
-            log.add(Issue(.personNotFound, at: row.place(nameField), field: nameField, value: nameText, message: "«\(nameText)» нет в списках",
-                          suggestion: "Проверьте написание или добавьте человека в список"))
-            return .rejected
-        case .ambiguous(let people):
-            log.add(Issue(.personAmbiguous, at: row.place(nameField), field: nameField, value: nameText,
-                          message: "«\(nameText)» подходит нескольким: \(people.map { "\($0.name) (\($0.classOrPosition))" }.joined(separator: "; "))",
-                          suggestion: "Допишите имя и отчество или класс"))
-            return .rejected
-        }
+        let nameField = row.personName.field
+        guard case .found(let person) = index.resolve(row, log: log, missingSeverity: .error) else { return .rejected }
         // The period: a date column, a period column, the sheet name, the file name.
         var period: Period?
         if case .date(let date) = DateReading.read(row.cell("diagnostic_date").value, pivotYear: asOf.year) { period = Period.quarter(of: date) }

@@ -42,3 +42,52 @@ final class PersonIndex {
         }
     }
 }
+
+extension SheetRow {
+    /// The person's name as the row gives it (one column or three) and the field that holds it.
+    var personName: (text: String, field: String) {
+        if recognition.column(of: "full_name") != nil { return (text("full_name"), "full_name") }
+        return ([text("last_name"), text("first_name"), text("patronymic")].filter { !$0.isEmpty }.joined(separator: " "), "last_name")
+    }
+}
+
+extension PersonIndex {
+    /// What became of the name a row of a referring table gives.
+    enum RowReference {
+        case found(Person)
+        /// Found in no roster (reported when the caller asked for it).
+        case missing(text: String, field: String)
+        /// Empty, not a name, or ambiguous: reported; the row is rejected.
+        case rejected
+    }
+
+    /// Resolves the person a row names, narrowed by its class or position, reporting what goes wrong;
+    /// a name found in no roster is reported with `missingSeverity` (not at all when nil).
+    func resolve(_ row: SheetRow, log: IssueLog, missingSeverity: Severity?, missingNote: String = "") -> RowReference {
+        let (text, field) = row.personName
+        guard !text.isEmpty else {
+            log.add(Issue(.valueRequired, at: row.place(field), field: field, value: nil, message: "не заполнено ФИО", suggestion: "Впишите ФИО"))
+            return .rejected
+        }
+        guard let reference = NameReference.parse(text).reference else {
+            log.add(Issue(.nameInvalid, at: row.place(field), field: field, value: text, message: "«\(text)» не похоже на ФИО",
+                          suggestion: "Впишите фамилию, имя и отчество"))
+            return .rejected
+        }
+        let hint = row.text("class_or_position")
+        switch resolve(reference, classOrPosition: hint.isEmpty ? nil : hint) {
+        case .found(let person): return .found(person)
+        case .notFound:
+            if let missingSeverity {
+                log.add(Issue(.personNotFound, at: row.place(field), field: field, value: text, message: "«\(text)» нет в списках\(missingNote)",
+                              suggestion: "Проверьте написание или добавьте человека в список", severity: missingSeverity))
+            }
+            return .missing(text: text, field: field)
+        case .ambiguous(let people):
+            log.add(Issue(.personAmbiguous, at: row.place(field), field: field, value: text,
+                          message: "«\(text)» подходит нескольким: \(people.map { "\($0.name) (\($0.classOrPosition))" }.joined(separator: "; "))",
+                          suggestion: "Допишите имя и отчество или класс"))
+            return .rejected
+        }
+    }
+}

@@ -47,39 +47,6 @@ final class ReferenceTables {
         return true
     }
 
-    private func nameText(_ row: SheetRow) -> (String, String) {
-        if row.recognition.column(of: "full_name") != nil { return (row.text("full_name"), "full_name") }
-        return ([row.text("last_name"), row.text("first_name"), row.text("patronymic")].filter { !$0.isEmpty }.joined(separator: " "), "last_name")
-    }
-
-    private func resolve(_ row: SheetRow, missingIsError: Bool = true) -> (Person?, RowOutcome?) {
-        let (text, field) = nameText(row)
-        guard !text.isEmpty else {
-            log.add(Issue(.valueRequired, at: row.place(field), field: field, value: nil, message: "не заполнено ФИО", suggestion: "Впишите ФИО"))
-            return (nil, .rejected)
-        }
-        guard let reference = NameReference.parse(text).reference else {
-            log.add(Issue(.nameInvalid, at: row.place(field), field: field, value: text, message: "«\(text)» не похоже на ФИО", suggestion: "Впишите фамилию, имя и отчество"))
-            return (nil, .rejected)
-        }
-        let hint = row.text("class_or_position")
-        switch index.resolve(reference, classOrPosition: hint.isEmpty ? nil : hint) {
-        case .found(let person): return (person, nil)
-        case .notFound:
-            if missingIsError {
-                log.add(Issue(.personNotFound, at: row.place(field), field: field, value: text, message: "«\(text)» нет в списках",
-                              suggestion: "Проверьте написание или добавьте человека в список"))
-                return (nil, .rejected)
-            }
-            return (nil, nil)
-        case .ambiguous(let people):
-            log.add(Issue(.personAmbiguous, at: row.place(field), field: field, value: text,
-                          message: "«\(text)» подходит нескольким: \(people.map { "\($0.name) (\($0.classOrPosition))" }.joined(separator: "; "))",
-                          suggestion: "Допишите имя и отчество или класс"))
-            return (nil, .rejected)
-        }
-    }
-
     // MARK: Consents
 
     func readConsents(_ sheet: RecognisedSheet) {
@@ -88,8 +55,7 @@ final class ReferenceTables {
 
     private func readConsent(_ row: SheetRow) -> RowOutcome {
         if isDuplicate(row, kind: .consents) { return .merged }
-        let (found, outcome) = resolve(row)
-        guard let person = found else { return outcome ?? .rejected }
+        guard case .found(let person) = index.resolve(row, log: log, missingSeverity: .error) else { return .rejected }
         let dateCell = row.cell("consent_date")
         let date: CalendarDate
         switch DateReading.read(dateCell.value, pivotYear: asOf.year) {
@@ -148,10 +114,13 @@ final class ReferenceTables {
         if !categoryText.isEmpty, Category.parse(categoryText) == nil {
             log.add(Issue(.categoryUnknown, at: row.place("category"), field: "category", value: categoryText, message: "категория «\(categoryText)» не распознана"))
         }
-        let (text, field) = nameText(row)
-        let (person, outcome) = resolve(row, missingIsError: false)
-        if let outcome { return outcome }
-        if person == nil {
+        let (text, field) = row.personName
+        let person: Person?
+        switch index.resolve(row, log: log, missingSeverity: nil) {
+        case .rejected: return .rejected
+        case .found(let found): person = found
+        case .missing:
+            person = nil
             log.add(Issue(.personNotInRoster, at: row.place(field), field: field, value: text,
                           message: "\(text) нет в списках школы: записан(а) в потенциальные наставники, но не участник"))
         }

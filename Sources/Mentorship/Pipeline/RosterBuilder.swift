@@ -30,10 +30,8 @@ final class RosterBuilder {
     private func read(_ row: SheetRow, kind: TableKind) -> RowOutcome {
         var rejected = false
         // Name.
-        let nameField = row.recognition.column(of: "full_name") != nil ? "full_name" : "last_name"
+        let (rawName, nameField) = row.personName
         let namePlace = row.place(nameField)
-        let rawName = nameField == "full_name" ? row.text("full_name")
-            : [row.text("last_name"), row.text("first_name"), row.text("patronymic")].filter { !$0.isEmpty }.joined(separator: " ")
         if rawName.isEmpty {
             log.add(Issue(.valueRequired, at: namePlace, field: nameField, value: nil, message: "не заполнено ФИО", suggestion: "Впишите фамилию, имя и отчество"))
             return .rejected
