@@ -124,6 +124,13 @@ final class ReferenceTables {
             log.add(Issue(.personNotInRoster, at: row.place(field), field: field, value: text,
                           message: "\(text) нет в списках школы: записан(а) в потенциальные наставники, но не участник"))
         }
+        // A class in the questionnaire that disagrees with the roster: the questionnaire is the less authoritative source.
+        let declaredClass = row.text("class_or_position")
+        if let person, let own = person.schoolClass, let given = ContactReading.schoolClass(declaredClass), given != own, !(given.count < own.count && own.hasPrefix(given)) {
+            log.add(Issue(.personConflict, at: row.place("class_or_position"), field: "class", value: declaredClass,
+                          message: "у «\(person.name)» в \(person.origin.file)!\(person.origin.sheet), строка \(person.origin.row), класс «\(own)», а в анкете «\(given)»",
+                          suggestion: "Исправьте класс в анкете или в списке"))
+        }
         respondents.append(Respondent(person: person, name: person?.name.description ?? NameNormaliser.readFull(text).name?.description ?? text,
                                       role: role, source: row.text("source"), interests: row.text("interests"), request: row.text("request"), place: row.place(field)))
         return .used

@@ -128,7 +128,7 @@ final class RosterBuilder {
         let existing = snils.flatMap { bySNILS[$0] } ?? byKey[probe.identityKey]
             ?? (birthDate == nil ? byNameCategory[name.key + "|" + category.rawValue].flatMap { $0.count == 1 ? $0[0] : nil } : nil)
         if let person = existing {
-            merge(into: person, row: row, birthDate: birthDate, schoolClass: schoolClass, position: position, snils: snils, phone: phone, email: email)
+            merge(into: person, row: row, category: category, birthDate: birthDate, schoolClass: schoolClass, position: position, snils: snils, phone: phone, email: email)
             if rejected { person.rejected = true }
             return rejected ? .rejected : .merged
         }
@@ -151,7 +151,7 @@ final class RosterBuilder {
     }
 
     /// A second row of a known person: conflicting values are reported at the less authoritative cell.
-    private func merge(into person: Person, row: SheetRow, birthDate: CalendarDate?, schoolClass: String?, position: String?,
+    private func merge(into person: Person, row: SheetRow, category: Category, birthDate: CalendarDate?, schoolClass: String?, position: String?,
                        snils: String?, phone: String?, email: String?) {
         person.sources.append(row.place(column: 1))
         func conflict(_ field: String, _ mine: String?, _ theirs: String?) {
@@ -161,6 +161,9 @@ final class RosterBuilder {
                           suggestion: "Исправьте, чтобы значения совпадали"))
         }
         conflict("birth_date", person.birthDate?.russian, birthDate?.russian)
+        if person.category != category, !(person.category == .teacher && category == .youngSpecialist || person.category == .youngSpecialist && category == .teacher) {
+            conflict(row.recognition.column(of: "category") != nil ? "category" : row.personName.field, person.category.russian, category.russian)
+        }
         conflict("class", person.schoolClass, schoolClass)
         if person.birthDate == nil { person.birthDate = birthDate }
         if person.schoolClass == nil { person.schoolClass = schoolClass }
