@@ -57,7 +57,27 @@ public final class ZipReader {
     /// The entry with this part name, compared case-insensitively as OPC requires; a leading `/` is ignored.
     public func entry(named name: String) -> Entry? {
         let key = (name.hasPrefix("/") ? String(name.dropFirst()) : name).lowercased()
-        return byLowercasedName[key].map { entries[$0] }
+        if let index = byLowercasedName[key] { return entries[index] }
+        // A relationship target may be percent-encoded («sheet%201.xml») while the entry is not, or the reverse.
+        if let decoded = ZipReader.percentDecoded(key), let index = byLowercasedName[decoded] { return entries[index] }
+        return nil
+    }
+
+    /// `%XX` sequences decoded as UTF-8; nil when there are none or they are malformed.
+    static func percentDecoded(_ text: String) -> String? {
+        guard text.contains("%") else { return nil }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next(), let low = iterator.next(),
+                      let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self).lowercased()
     }
 
     /// Opens an entry for streaming reads, after checking its declared size and ratio against the limits.

@@ -86,7 +86,8 @@ public final class XLSXReader: SpreadsheetSource {
             throw SpreadsheetError(.notFound, file: file, message: "no sheet number \(index + 1)")
         }
         let sheet = sheets[index]
-        guard sheet.kind == .worksheet || sheet.kind == .macrosheet || sheet.kind == .dialogsheet,
+        // Chart and dialog sheets are listed with no rows (`cat-json.md`).
+        guard sheet.kind == .worksheet || sheet.kind == .macrosheet,
               let part = sheetParts[index], let entry = archive.entry(named: part) else {
             if sheet.kind == .worksheet, sheetParts[index] != nil {
                 throw SpreadsheetError(.unreadable, file: file, sheet: sheet.name,

@@ -88,6 +88,12 @@ import Testing
         #expect(reader.mergedRanges == [CellRange(a1: "A1:B2")!])
     }
 
+    @Test func percentEncodedTargetsFindTheirEntries() throws {
+        let sheetXML = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>7</v></c></row></sheetData></worksheet>"#
+        let path = try MinimalPackage.write(sheetXML: sheetXML, sheetPath: "xl/worksheets/лист 1.xml", target: "worksheets/%D0%BB%D0%B8%D1%81%D1%82%201.xml")
+        #expect(try TestSupport.readAll(XLSXReader(path: path))[0].cells == [.number(7)])
+    }
+
     @Test func strictNamespaceAndRelationshipTargetsAreFollowed() throws {
         let sheetXML = """
         <worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><sheetData><row r="1"><c r="B1"><v>2.5</v></c></row></sheetData></worksheet>
@@ -100,14 +106,14 @@ import Testing
 
 /// Builds tiny XLSX packages around a hand-written sheet part, through the project's own zip writer.
 enum MinimalPackage {
-    static func write(sheetXML: String, sheetPath: String = "xl/worksheets/sheet1.xml", strict: Bool = false) throws -> String {
+    static func write(sheetXML: String, sheetPath: String = "xl/worksheets/sheet1.xml", strict: Bool = false, target explicitTarget: String? = nil) throws -> String {
         let relationships = strict ? "http://purl.oclc.org/ooxml/officeDocument/relationships" : "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let main = strict ? "http://purl.oclc.org/ooxml/spreadsheetml/main" : "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let path = TestSupport.temporaryDirectory() + "/test.xlsx"
         let zip = try PackageIOBridge.writer(path)
         try zip.add("_rels/.rels", bytes: Array(#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\#(relationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.utf8))
         try zip.add("xl/workbook.xml", bytes: Array(#"<workbook xmlns="\#(main)" xmlns:r="\#(relationships)"><sheets><sheet name="S" sheetId="1" r:id="rId7"/></sheets></workbook>"#.utf8))
-        let target = sheetPath.hasPrefix("xl/") ? String(sheetPath.dropFirst(3)) : "/" + sheetPath
+        let target = explicitTarget ?? (sheetPath.hasPrefix("xl/") ? String(sheetPath.dropFirst(3)) : "/" + sheetPath)
         try zip.add("xl/_rels/workbook.xml.rels", bytes: Array(#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="\#(relationships)/worksheet" Target="\#(target)"/></Relationships>"#.utf8))
         try zip.add(sheetPath, bytes: Array(sheetXML.utf8))
         try zip.close()
