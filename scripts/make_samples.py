@@ -257,6 +257,91 @@ def questionnaire(path):
         handle.write(("\r\n".join(lines) + "\r\n").encode("cp1251"))
 
 
+# Participants of the pairs above, with class or position, for the consents.
+PARTICIPANTS = [
+    ("Абрамов Кирилл Денисович", "5А", True), ("Ахмедова Лейла Рашидовна", "учитель биологии и химии", False),
+    ("Белова Ульяна Сергеевна", "5А", True), ("Васильев Тимофей Андреевич", "6А", True),
+    ("Гришин Павел Сергеевич", "учитель информатики", False), ("Зуева Таисия Михайловна", "7Б", True),
+    ("Ильин Матвей Алексеевич", "8А", True), ("Ковалёва Дарья Витальевна", "8Б", True),
+    ("Лебедева Татьяна Александровна", "учитель математики", False), ("Мельников Андрей Дмитриевич", "учитель физики", False),
+    ("Морозов Глеб Игоревич", "9А", True), ("Орлов Даниил Сергеевич", "9Б", True), ("Павлова Мирослава Андреевна", "10А", True),
+    ("Полякова Юлия Андреевна", "учитель истории", False), ("Соколова Елена Викторовна", "учитель русского языка", False),
+    ("Тарасов Ярослав Ильич", "11А", True), ("Цветков Максим Олегович", "6В", True), ("Широкова Дарья Максимовна", "педагог-психолог", False),
+]
+
+
+def consents(path):
+    """Consents of the participants. Mistakes: Белова and Цветков have none; Зуева, 13 on the consent
+    date, signed herself; Морозов withdrew his on 25.09.2025."""
+    wb, ws = new_workbook("Согласия")
+    header(ws, 1, ["ФИО", "Класс / должность", "Дата согласия", "Кем дано", "ФИО законного представителя", "Дата отзыва"],
+           [34, 26, 14, 24, 34, 14])
+    row = 2
+    for index, (name, where, pupil) in enumerate(PARTICIPANTS):
+        if name.startswith(("Белова", "Цветков")):
+            continue
+        signer = "законный представитель" if pupil and not name.startswith("Зуева") else "сам"
+        guardian = "представитель " + name.split()[0] if signer == "законный представитель" else None
+        withdrawn = dt.date(2025, 9, 25) if name.startswith("Морозов") else None
+        put(ws, row, [name, where, dt.date(2025, 9, 2 + index % 10), signer, guardian, withdrawn])
+        row += 1
+    save_deterministic(wb, path)
+
+
+DIAGNOSED = ["Соколова Е.В.", "Мельников А.Д.", "Лебедева Т.А.", "Полякова Ю.А.", "Орлов Д.С.", "Зуева Т.М.",
+             "Павлова М.А.", "Ковалёва Д.В.", "Тарасов Я.И.", "Ильин М.А.", "Ахмедова Л.Р.", "Широкова Д.М."]
+
+
+def diagnostics(path, quarter, scores, skip=(), extra=()):
+    """One quarter's diagnostics, wide layout, the scale in each header, a title above the table."""
+    wb, ws = new_workbook(f"{quarter} кв. 2025")
+    put(ws, 1, [f"Диагностика участников программы наставничества, {quarter} квартал 2025 г."])
+    header(ws, 3, ["ФИО", "Роль", "Мотивация (1–10)", "Самооценка (1–10)", "Вовлечённость (1–10)"], [24, 16, 18, 18, 20])
+    row = 4
+    for index, name in enumerate(DIAGNOSED):
+        if name in skip:
+            continue
+        put(ws, row, [name, "наставник" if index % 2 == 0 else "наставляемый", *scores(index)])
+        row += 1
+    for values in extra:
+        put(ws, row, list(values))
+        row += 1
+    save_deterministic(wb, path)
+
+
+EXTERNAL_HTML = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body>
+<table border="1">
+<tr><td colspan="4"><b>Внешние участники программы наставничества</b></td></tr>
+<tr><th>ФИО</th><th>Категория</th><th>Организация</th><th>Дата рождения</th></tr>
+<tr><td>Беляев Роман Игоревич</td><td>работодатель</td><td>ООО «ТомскСофт»</td><td>12.04.1985</td></tr>
+<tr><td>Крылова Анна Сергеевна</td><td>студент</td><td>ТГУ</td><td>03.11.2004</td></tr>
+<tr><td>Назаров&nbsp;Олег Петрович</td><td>родитель</td><td></td><td>21.07.1981</td></tr>
+<tr><td>Сафонова Вера Андреевна</td><td>выпускник</td><td>ТПУ</td><td>30.01.2003</td></tr>
+</table></body></html>"""
+
+PARTNERS_XML = """<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="Партнёры">
+  <Table>
+   <Row><Cell><Data ss:Type="String">Наименование организации</Data></Cell><Cell><Data ss:Type="String">ИНН</Data></Cell><Cell><Data ss:Type="String">Номер соглашения</Data></Cell><Cell><Data ss:Type="String">Дата соглашения</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">ООО «ТомскСофт»</Data></Cell><Cell><Data ss:Type="String">7017000001</Data></Cell><Cell><Data ss:Type="String">С-7</Data></Cell><Cell><Data ss:Type="DateTime">2025-09-01T00:00:00.000</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">ТГУ</Data></Cell><Cell><Data ss:Type="String">7018012105</Data></Cell><Cell ss:Index="4"><Data ss:Type="DateTime">2025-09-05T00:00:00.000</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+</Workbook>
+"""
+
+
+def markup_exports(out_dir):
+    """What school information systems export under «.xls» names: an HTML table in Windows-1251
+    (external participants) and SpreadsheetML 2003 (partners; ТГУ has no agreement number)."""
+    with open(os.path.join(out_dir, "Внешние_участники.xls"), "wb") as handle:
+        handle.write(EXTERNAL_HTML.encode("cp1251"))
+    with open(os.path.join(out_dir, "Партнёры_2003.xls"), "w", encoding="utf-8") as handle:
+        handle.write(PARTNERS_XML)
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
     os.makedirs(out_dir, exist_ok=True)
@@ -265,6 +350,14 @@ def main():
     staff(os.path.join(out_dir, "staff.xlsx"))
     questionnaire(os.path.join(out_dir, "questionnaire.csv"))
     pairs(os.path.join(out_dir, "pairs.xlsx"))
+    consents(os.path.join(out_dir, "consents.xlsx"))
+    # Q3: Полякова (pair since 15.09.2025) has no result; Тарасов's motivation 12 is off the 1–10 scale.
+    diagnostics(os.path.join(out_dir, "Диагностика_3кв_2025.xlsx"), 3,
+                lambda i: (12 if i == 8 else 5 + i % 4, 4 + i % 5, 6), skip=("Полякова Ю.А.",))
+    # Q4: a second result for Орлов (the later row wins); a score typed with a decimal comma.
+    diagnostics(os.path.join(out_dir, "Диагностика_4кв_2025.xlsx"), 4,
+                lambda i: (6 + i % 4, "7,5" if i == 1 else 5 + i % 5, 7), extra=[("Орлов Д.С.", "наставник", 9, 8, 8)])
+    markup_exports(out_dir)
     for name in sorted(os.listdir(out_dir)):
         print(f"{os.path.getsize(os.path.join(out_dir, name)):>7}  {name}")
 
