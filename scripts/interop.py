@@ -1040,7 +1040,7 @@ def section_round_trips(report: Report, tool: Nastavnik, work: Path, seed: int) 
 # e) the register: nastavnik build on samples/inbox, read back by openpyxl and python-calamine
 
 REGISTER_SHEETS = ["Реестр", "Контингент", "База наставников", "База наставляемых", "Пары и группы",
-                   "Партнёры", "Потенциальные наставники", "Замечания"]
+                   "Партнёры", "Потенциальные наставники", "Показатели", "Дорожная карта", "Замечания"]
 
 
 def check_register(tool: Nastavnik, work: Path) -> list[str]:

@@ -342,6 +342,50 @@ def markup_exports(out_dir):
         handle.write(PARTNERS_XML)
 
 
+def settings(path):
+    """«Сведения об ОО»: a two-column key–value table."""
+    wb, ws = new_workbook("Сведения об ОО")
+    rows = [("Наименование ОО", "Муниципальное автономное общеобразовательное учреждение средняя общеобразовательная школа № 7 г. Томска"),
+            ("Краткое наименование", "МАОУ СОШ № 7 г. Томска"), ("Муниципалитет", "г. Томск"), ("Регион", "Томская область"),
+            ("Директор", "Кузнецова Ирина Николаевна"), ("Куратор", "Лебедева Татьяна Александровна"), ("Учебный год", "2025/2026"),
+            ("ИНН ОО", "7017000019")]
+    for index, (key, value) in enumerate(rows, start=1):
+        put(ws, index, [key, value])
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 80
+    save_deterministic(wb, path)
+
+
+ROADMAP = [
+    ("1. Подготовка условий для запуска программы наставничества",),
+    ("Издание приказа о внедрении целевой модели наставничества", "До 10.10.2025г", "Приказ", "Директор", "выполнено"),
+    ("Разработка и утверждение Положения о наставничестве", "До конца октября", "Положение", "Куратор", ""),
+    ("Информирование педагогов и родителей о программе наставничества", "До 15.09.2025", "Протоколы собраний", "Куратор", ""),
+    ("2. Формирование базы наставников и наставляемых",),
+    ("Анкетирование обучающихся и педагогов", "В течение всего периода реализации ЦМН", "Анкеты", "Классные руководители", ""),
+    ("Формирование базы наставляемых", "До декабря 2025 г", "База наставляемых", "Куратор", ""),
+    ("Диагностика участников программы", "1 раз в квартал", "Сравнительные таблицы", "Педагог-психолог", "да"),
+    ("Встречи с выпускниками и партнёрами", "По отдельному графику", "Отчёт", "Заместитель директора", ""),
+    ("Деловая игра для наставников", "До мая 2025", "Сценарий", "Куратор", ""),
+    ("Итоговое мероприятие программы", "Май 2026", "Отчёт", "Куратор", ""),
+    ("Публикация результатов на сайте школы", "", "Новость на сайте", "Куратор", ""),
+]
+
+
+def roadmap(path):
+    """A curator's spreadsheet of the roadmap: section headings merged across the table, free-text «Сроки».
+    Mistakes: «До 15.09.2025» is past and not marked done (overdue); «До мая 2025» is before the academic
+    year; one position has no deadline."""
+    wb, ws = new_workbook("Дорожная карта")
+    put(ws, 1, ["План мероприятий («дорожная карта») внедрения целевой модели наставничества на 2025/2026 учебный год"])
+    header(ws, 2, ["Содержание", "Сроки", "Ожидаемый результат", "Ответственный", "Отметка о выполнении"], [60, 30, 26, 24, 14])
+    for index, values in enumerate(ROADMAP, start=3):
+        put(ws, index, list(values))
+        if len(values) == 1:
+            ws.merge_cells(start_row=index, start_column=1, end_row=index, end_column=5)
+    save_deterministic(wb, path)
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
     os.makedirs(out_dir, exist_ok=True)
@@ -358,6 +402,8 @@ def main():
     diagnostics(os.path.join(out_dir, "Диагностика_4кв_2025.xlsx"), 4,
                 lambda i: (6 + i % 4, "7,5" if i == 1 else 5 + i % 5, 7), extra=[("Орлов Д.С.", "наставник", 9, 8, 8)])
     markup_exports(out_dir)
+    settings(os.path.join(out_dir, "settings.xlsx"))
+    roadmap(os.path.join(out_dir, "roadmap.xlsx"))
     for name in sorted(os.listdir(out_dir)):
         print(f"{os.path.getsize(os.path.join(out_dir, name)):>7}  {name}")
 

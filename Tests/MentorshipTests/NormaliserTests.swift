@@ -226,3 +226,41 @@ import SheetIO
         #expect(Period.parse("Лист1", pivotYear: 2025) == nil)
     }
 }
+
+@Suite struct DeadlineTests {
+    static let year = AcademicYear(startYear: 2022)
+
+    static func read(_ text: String) -> DeadlineReading.Reading { DeadlineReading.read(text, year: year, pivotYear: 2023) }
+
+    /// The «Сроки» phrases of the school's roadmap (`roadmap-school44.txt`) and the listed forms.
+    @Test(arguments: [
+        ("15.09.2022", "2022-09-15"), ("До 10.10.2022г", "2022-10-10"), ("До декабря 2022 г", "2022-11-30"),
+        ("До конца октября", "2022-10-31"), ("До конца августа", "2023-08-31"), ("Май 2023", "2023-05-31"),
+        ("До октября", "2022-09-30"), ("сентябрь", "2022-09-30"), ("До конца сентября 2022", "2022-09-30"),
+    ])
+    func datedDeadlines(text: String, iso: String) {
+        #expect(Self.read(text).deadline == .date(CalendarDate(iso: iso)!))
+    }
+
+    @Test func rules() {
+        #expect(Self.read("В течение всего периода реализации ЦМН").deadline == .continuous(CalendarDate(iso: "2023-08-31")!))
+        #expect(Self.read("В течение года").deadline == .continuous(CalendarDate(iso: "2023-08-31")!))
+        #expect(Self.read("1 раз в квартал").deadline == .quarterly)
+        #expect(Self.read("По отдельному графику").deadline == .separateSchedule)
+        #expect(Self.read("").deadline == .none)
+        #expect(Self.read("когда получится").deadline == .none)
+    }
+
+    @Test func deadlinesBeforeTheAcademicYearAreDropped() {
+        let reading = Self.read("До мая 2022")
+        #expect(reading.deadline == .none)
+        #expect(reading.outOfYear == CalendarDate(iso: "2022-04-30"))
+    }
+
+    @Test func academicYears() {
+        #expect(AcademicYear(text: "2022/2023")?.startYear == 2022)
+        #expect(AcademicYear(text: "2022–23 учебный год")?.startYear == 2022)
+        #expect(AcademicYear(containing: CalendarDate(iso: "2023-05-31")!).startYear == 2022)
+        #expect(AcademicYear(containing: CalendarDate(iso: "2023-09-01")!).startYear == 2023)
+    }
+}

@@ -17,8 +17,8 @@ import Testing
         let register = Self.build()
         let r = register.reconciliation
         #expect(r.holds)
-        #expect(r.rowsRead == 104)
-        #expect(register.inputs.count == 9)
+        #expect(r.rowsRead == 116)
+        #expect(register.inputs.count == 11)
         #expect(register.inputs.allSatisfy { $0.status == .read })
     }
 
@@ -44,6 +44,11 @@ import Testing
         #expect(has(.scoreInvalid, "Диагностика_3кв_2025.xlsx", "C11"))
         #expect(has(.diagnosticDuplicate, "Диагностика_4кв_2025.xlsx", "C16"))
         #expect(issues.contains { $0.code == .diagnosticMissing && $0.cell == "A10" && $0.value == "2025-Q3" && $0.person == "Полякова Юлия Андреевна" })
+        // The roadmap: a past deadline not marked done, a deadline before the academic year, a position without one.
+        #expect(has(.roadmapOverdue, "roadmap.xlsx", "B6"))
+        #expect(has(.roadmapDeadlineOutOfYear, "roadmap.xlsx", "B12"))
+        #expect(has(.roadmapDeadlineUnparsed, "roadmap.xlsx", "B14"))
+        #expect(issues.filter { $0.file == "roadmap.xlsx" }.count == 3) // section headings merged across the table are not positions
     }
 
     @Test func resolvedPairsAndParticipants() {
@@ -59,6 +64,10 @@ import Testing
         #expect(register.people.contains { $0.name.description == "Назаров Олег Петрович" && $0.category == .parent })
         #expect(counts["partners"] == 2)
         #expect(register.periods.map(\.key) == ["2025-Q3", "2025-Q4"])
+        #expect(register.settings["short_name"] == "МАОУ СОШ № 7 г. Томска")
+        #expect(register.academicYear.startYear == 2025)
+        #expect(register.roadmap.count == 10)
+        #expect(register.roadmap.first?.section == "1. Подготовка условий для запуска программы наставничества")
         // In the orders: a pair whose members both have valid consents.
         #expect(register.units.contains { OrderRule.decision(for: $0, in: register).included })
     }

@@ -12,6 +12,8 @@ public enum RegisterWorkbook {
         try unitsSheet(register, writer)
         try partnersSheet(register, writer)
         try potentialMentors(register, writer)
+        try indicatorsSheet(register, writer)
+        try roadmapSheet(register, writer)
         try issuesSheet(register, writer)
         try writer.close()
     }
@@ -179,6 +181,39 @@ public enum RegisterWorkbook {
                 .text(respondent.name), text(respondent.person?.category.russian ?? "нет в списках"), text(respondent.person?.classOrPosition),
                 text(respondent.source), text(respondent.interests), .text(inPair ? "да" : "нет"), .text(respondent.place.description),
             ])
+        }
+    }
+
+    static func indicatorsSheet(_ register: Register, _ writer: XLSXWriter) throws {
+        let percent = writer.style(forNumberFormat: "0.0%")
+        let sheet = try Self.sheet(writer, "Показатели", [
+            ("Код", 28), ("Показатель", 60), ("Период / мероприятие", 16), ("Числитель", 10), ("Знаменатель", 12), ("Значение", 10),
+            ("Цель", 8), ("Достигнуто", 11),
+        ])
+        for indicator in Indicators.compute(register) {
+            try sheet.append([
+                .text(indicator.id), .text(indicator.definition), text(indicator.period ?? indicator.event), .number(Double(indicator.numerator)),
+                .number(Double(indicator.denominator)), indicator.value.map { .number($0) } ?? .empty, indicator.target.map { .number($0) } ?? .text("справочно"),
+                indicator.met.map { .text($0 ? "да" : "нет") } ?? .empty,
+            ], styles: [nil, .wrapped, nil, nil, nil, percent, percent, nil])
+        }
+    }
+
+    static func roadmapSheet(_ register: Register, _ writer: XLSXWriter) throws {
+        let sheet = try Self.sheet(writer, "Дорожная карта", [
+            ("Раздел", 30), ("Мероприятие", 60), ("Сроки (как в плане)", 24), ("Срок", 12), ("Ответственный", 24), ("Статус на \(register.asOf.russian)", 18),
+            ("Источник", 30),
+        ])
+        for position in register.roadmap {
+            let deadline: CellValue
+            switch position.deadline {
+            case .date(let day), .continuous(let day): deadline = date(day)
+            case .quarterly: deadline = .text("ежеквартально")
+            case .separateSchedule: deadline = .text("по графику")
+            case .none: deadline = .text("без срока")
+            }
+            try sheet.append([text(position.section), .text(position.measure), text(position.deadlineText), deadline, text(position.responsible),
+                              .text(position.status), .text(position.place.description)], styles: [.wrapped, .wrapped, .wrapped, nil, .wrapped, nil, nil])
         }
     }
 

@@ -96,6 +96,9 @@ public enum Indicators {
             Indicator(id: "partners_with_mentors", numerator: register.partners.filter { partner in
                 valid.contains { unit in unit.mentor.map { ($0.organisation ?? "").isEmpty == false && PersonName.fold(partner.name).contains(PersonName.fold($0.organisation!)) } ?? false }
             }.count, denominator: register.partners.count, target: nil, definition: "организации, предоставившие наставников / все организации-партнёры"),
+            Indicator(id: "roadmap_done", numerator: register.roadmap.filter { $0.due && $0.done }.count,
+                      denominator: register.roadmap.filter(\.due).count, target: 0.9,
+                      definition: "позиции дорожной карты со сроком до даты отчёта, выполненные / все такие позиции"),
             Indicator(id: "partner_agreements", numerator: register.partners.filter { $0.agreementNumber != nil && $0.agreementDate != nil }.count,
                       denominator: register.partners.count, target: nil, definition: "организации с номером и датой соглашения / все организации-партнёры"),
         ]

@@ -26,6 +26,8 @@ public struct RecognisedSheet {
     public var sheetIndex: Int
     public var recognition: SheetRecognition
     public var rows: [SheetRow]
+    /// Every non-empty row of the sheet from the top (for the key–value settings table).
+    public var allRows: [Row]
     /// Rows above the table (titles), for declarations such as a diagnostic scale.
     public var titleText: String
 }
@@ -141,6 +143,7 @@ public struct InboxReader {
         let sheetRows = dataRows.map { SheetRow(file: relative, sheet: info.name, sheetIndex: info.index, row: $0, recognition: recognition) }
         let counted = kind == .settings ? 0 : sheetRows.count
         return (InputFile.Sheet(name: info.name, kind: kind, headerRow: kind == .settings ? nil : recognition.headerRow, rows: counted, status: "read"),
-                RecognisedSheet(file: relative, sheet: info.name, sheetIndex: info.index, recognition: recognition, rows: sheetRows, titleText: titleText))
+                RecognisedSheet(file: relative, sheet: info.name, sheetIndex: info.index, recognition: recognition, rows: sheetRows,
+                                allRows: kind == .settings ? rows : [], titleText: titleText))
     }
 }

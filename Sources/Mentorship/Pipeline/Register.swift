@@ -14,6 +14,11 @@ public final class Register {
     /// Diagnostic scores, and the periods present, in time order.
     public internal(set) var diagnostics: [DiagnosticResult] = []
     public internal(set) var periods: [Period] = []
+    /// The school's settings sheet and the academic year (from the settings, else the one of the as-of date).
+    public internal(set) var settings = SchoolSettings()
+    public internal(set) var academicYear = AcademicYear(startYear: 2000)
+    /// Roadmap positions with their deadlines and status.
+    public internal(set) var roadmap: [RoadmapPosition] = []
     /// Attendance marks of the attendance lists.
     public internal(set) var attendance: [AttendanceReader.Mark] = []
     /// People who are participants (`checks.md`).
@@ -112,22 +117,28 @@ public struct RegisterBuilder {
         let attendance = AttendanceReader(asOf: asOf, log: log, index: index)
         of(.attendance).forEach(attendance.read)
 
-        // Kinds read but not yet interpreted by this version count as used rows.
+        let settings = RoadmapReader.settings(from: of(.settings))
+        let academicYear = settings["academic_year"].flatMap(AcademicYear.init(text:)) ?? AcademicYear(containing: asOf)
+        let roadmap = RoadmapReader(asOf: asOf, log: log)
+        of(.roadmap).forEach { roadmap.read($0, year: academicYear, periods: diagnostics.periods) }
+
+        // Individual plans are read by the orders (a later version); their rows count as used.
         var other = Reconciliation()
-        for kind in [TableKind.roadmap, .plans] {
-            for sheet in of(kind) { for _ in sheet.rows { other.count(.used) } }
-        }
+        for sheet in of(.plans) { for _ in sheet.rows { other.count(.used) } }
 
         register.people = rosters.people
         register.units = pairs.units
         register.consents = references.consents
         register.respondents = references.respondents
         register.partners = references.partners
+        register.settings = settings
+        register.academicYear = academicYear
+        register.roadmap = roadmap.positions
         register.diagnostics = diagnostics.results
         register.periods = diagnostics.periods
         register.attendance = attendance.marks
         register.reconciliation = [rosters.reconciliation, pairs.reconciliation, references.reconciliation, diagnostics.reconciliation,
-                                   attendance.reconciliation, other].reduce(into: Reconciliation()) {
+                                   attendance.reconciliation, roadmap.reconciliation, other].reduce(into: Reconciliation()) {
             $0.rowsRead += $1.rowsRead; $0.rowsUsed += $1.rowsUsed; $0.rowsMerged += $1.rowsMerged; $0.rowsRejected += $1.rowsRejected
         }
 
