@@ -75,3 +75,22 @@ import Testing
         #expect(Self.issues(register, .participantUnpaired).map(\.person) == ["Кузнецов Пётр Ильич"])
     }
 }
+
+@Suite struct ProvenanceTests {
+    @Test func everyValueTracesToItsCell() throws {
+        let register = try PipelineTests.build(["students.csv": """
+        ФИО;Дата рождения;Класс;Кружок
+        Иванов Илья Петрович;01.02.2012;7А;шахматы
+        """, "more.csv": """
+        ФИО;Дата рождения;Класс;СНИЛС
+        Иванов Илья Петрович;01.02.2012;7А;112-233-445 95
+        """])
+        let person = try #require(register.people.first)
+        // Files are read in name order: «more.csv» defines the person, «students.csv» adds to it.
+        #expect(person.fieldSources["class"]?.description == "more.csv!more!C2")
+        #expect(person.fieldSources["snils"]?.description == "more.csv!more!D2")
+        #expect(person.sources.map(\.rowReference) == ["more.csv!more!2", "students.csv!students!2"])
+        #expect(person.otherValues == ["Кружок: шахматы"])
+        #expect(register.issues.contains { $0.code == .columnUnknown && $0.value == "Кружок" })
+    }
+}

@@ -12,6 +12,8 @@ public final class MentoringUnit {
     public var planDone: Double?
     /// Rows of the pairs table that make the unit.
     public var rows: [SourceRef] = []
+    /// The mentor's cell on the unit's first row.
+    public var mentorCell: SourceRef?
     /// The unit has an `error` on one of its rows.
     public var hasError = false
     /// Why the unit is not valid, for the «в приказе» column.

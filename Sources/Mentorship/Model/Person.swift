@@ -11,6 +11,10 @@ public final class Person {
     public var email: String?
     public var guardianName: String?
     public var guardianPhone: String?
+    /// Where each value came from: the cell of every field the person's values were read from.
+    public var fieldSources: [String: SourceRef] = [:]
+    /// Values of columns no kind knows, kept as the roster gives them («Заголовок: значение»).
+    public var otherValues: [String] = []
     /// Whether a staff member counts as a pedagogical worker (`checks.md`).
     public var isPedagogical = false
     /// The roster row the person was first read from, and its name cell.

@@ -78,7 +78,7 @@ public enum RegisterWorkbook {
     static func rosterSheet(_ register: Register, _ writer: XLSXWriter) throws {
         let sheet = try Self.sheet(writer, "Контингент", [
             ("№ п/п", 6), ("ID", 14), ("ФИО", 32), ("Дата рождения", 12), ("Категория", 18), ("Класс / Должность", 22), ("СНИЛС", 15),
-            ("Статус", 14), ("Замечание", 30), ("Источник", 36),
+            ("Статус", 14), ("Замечание", 30), ("Источник", 36), ("Прочие сведения из списка", 36),
         ])
         let participants = Set(register.participants.map(ObjectIdentifier.init))
         for (offset, person) in ordered(register.people).enumerated() {
@@ -86,6 +86,7 @@ public enum RegisterWorkbook {
                 .number(Double(offset + 1)), .text(person.id), .text(person.name.description), date(person.birthDate), .text(person.category.russian),
                 text(person.classOrPosition), text(person.snils), .text(participants.contains(ObjectIdentifier(person)) ? "участник" : "не участвует"),
                 text(person.rejected ? "строка с ошибкой: см. Замечания" : nil), .text(person.sources.map(\.rowReference).joined(separator: "; ")),
+                text(person.otherValues.joined(separator: "; ")),
             ])
         }
     }

@@ -82,6 +82,7 @@ final class PairsBuilder {
             units.append(unit)
         }
         unit.rows.append(row.place(column: 1))
+        if unit.mentorCell == nil { unit.mentorCell = row.place("mentor") }
         if unit.mentor == nil { unit.mentor = mentor } else if let mentor, unit.mentor !== mentor {
             log.add(Issue(.formMismatch, at: row.place("mentor"), field: "mentor", value: mentorText,
                           message: "в группе № \(unit.number) разные наставники: \(unit.mentor!.name.short) и \(mentor.name.short)",

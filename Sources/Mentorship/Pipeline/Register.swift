@@ -162,7 +162,7 @@ public struct RegisterBuilder {
         // Employers whose organisation is not a partner.
         let partnerNames = Set(references.partners.map { PersonName.fold($0.name) })
         for unit in pairs.units {
-            guard let mentor = unit.mentor, mentor.category == .employer, let place = unit.rows.first else { continue }
+            guard let mentor = unit.mentor, mentor.category == .employer, let place = unit.mentorCell else { continue }
             let organisation = PersonName.fold(mentor.organisation ?? "")
             if organisation.isEmpty || !partnerNames.contains(where: { $0.contains(organisation) || organisation.contains($0) }) {
                 log.add(Issue(.employerUnknownOrg, at: place, field: "mentor", value: mentor.name.description,

@@ -142,6 +142,10 @@ final class RosterBuilder {
         person.guardianName = row.text("guardian_name").isEmpty ? nil : row.text("guardian_name")
         person.guardianPhone = guardianPhone
         person.rejected = rejected
+        for column in row.recognition.columns where !CellText.text(row.row[column: column.column]).isEmpty {
+            person.fieldSources[column.field] = row.place(column: column.column)
+        }
+        person.otherValues = RosterBuilder.otherValues(of: row)
         person.isPedagogical = kind == .staff && Self.pedagogicalWords.contains { (position ?? "").lowercased().contains($0) }
         people.append(person)
         if let snils { bySNILS[snils] = person }
@@ -154,6 +158,10 @@ final class RosterBuilder {
     private func merge(into person: Person, row: SheetRow, category: Category, birthDate: CalendarDate?, schoolClass: String?, position: String?,
                        snils: String?, phone: String?, email: String?) {
         person.sources.append(row.place(column: 1))
+        person.otherValues += RosterBuilder.otherValues(of: row).filter { !person.otherValues.contains($0) }
+        for column in row.recognition.columns where person.fieldSources[column.field] == nil && !CellText.text(row.row[column: column.column]).isEmpty {
+            person.fieldSources[column.field] = row.place(column: column.column)
+        }
         func conflict(_ field: String, _ mine: String?, _ theirs: String?) {
             guard let mine, let theirs, mine != theirs else { return }
             log.add(Issue(.personConflict, at: row.place(field), field: field, value: theirs,
@@ -171,6 +179,14 @@ final class RosterBuilder {
         if person.snils == nil { person.snils = snils; if let snils { bySNILS[snils] = person } }
         if person.phone == nil { person.phone = phone }
         if person.email == nil { person.email = email }
+    }
+
+    /// «Заголовок: значение» for each filled column that no kind knows.
+    static func otherValues(of row: SheetRow) -> [String] {
+        zip(row.recognition.unknownHeaders, row.recognition.unknownColumns).compactMap { header, column in
+            let value = CellText.text(row.row[column: column])
+            return value.isEmpty ? nil : "\(header): \(value)"
+        }
     }
 
     /// Young specialist: an explicit mark wins, else a teaching start under 3 years before the as-of date,

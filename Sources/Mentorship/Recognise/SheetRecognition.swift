@@ -12,6 +12,8 @@ public struct SheetRecognition: Sendable {
     public var indicators: [Indicator] = []
     /// Headers no kind knows.
     public var unknownHeaders: [String] = []
+    /// Their columns, in the same order.
+    public var unknownColumns: [Int] = []
     /// Required fields of the kind that the header lacks.
     public var missingFields: [String] = []
     /// The non-empty cells of the first non-empty row, for a sheet of no kind.
@@ -90,6 +92,7 @@ public enum SheetRecognizer {
                 result.indicators.append(.init(column: column, name: indicatorName(header), scale: declaredScale(header)))
             } else if !runningNumberKeys.contains(HeaderCatalogue.key(header)) {
                 result.unknownHeaders.append(header)
+                result.unknownColumns.append(column)
             }
         }
         let hasName = seen.contains("full_name") || (seen.contains("last_name") && seen.contains("first_name"))
