@@ -94,3 +94,23 @@ import Testing
         #expect(register.issues.contains { $0.code == .columnUnknown && $0.value == "Кружок" })
     }
 }
+
+@Suite struct RejectedRosterRowTests {
+    /// A reference to a person whose roster row was rejected resolves (no second error); the unit is not valid and says why.
+    @Test func unitsOfRejectedPeopleSayWhy() throws {
+        let register = try PipelineTests.build(["students.csv": """
+        ФИО;Дата рождения;Класс
+        Смирнова Анна Олеговна;05.06.2009;10А
+        Кузнецов Пётр Ильич;07.08.2013;15Б
+        """, "pairs.csv": """
+        № пары;Наставник;Наставляемый;Форма наставничества
+        1;Смирнова А.О.;Кузнецов П.И.;ученик – ученик
+        """])
+        #expect(register.issues.filter { $0.file == "pairs.csv" && $0.code != .encodingGuessed }.isEmpty)
+        #expect(register.issues.contains { $0.code == .classInvalid && $0.cell == "C3" })
+        let unit = try #require(register.units.first)
+        #expect(!unit.isValid)
+        #expect(OrderRule.decision(for: unit, in: register).text.contains("строка списка у Кузнецов П.И. с ошибкой"))
+        #expect(register.participants.count == 2)
+    }
+}

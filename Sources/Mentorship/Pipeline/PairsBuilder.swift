@@ -13,6 +13,8 @@ final class PairsBuilder {
     private var seenPairs: [String: SourceRef] = [:]
     private var menteesPerMentor: [ObjectIdentifier: Int] = [:]
     private var overloadReported: Set<ObjectIdentifier> = []
+    /// Names on the current row that resolved to people whose roster row was rejected.
+    private var rejectedReferences: [String] = []
     /// People on any pairs row that resolved to them.
     private(set) var onPairRows: Set<ObjectIdentifier> = []
     var reconciliation = Reconciliation()
@@ -176,8 +178,14 @@ final class PairsBuilder {
         }
         if rowHasError {
             unit.hasError = true
-            unit.problems.append("ошибка в строке \(row.row.number)")
+            if !rejectedReferences.isEmpty {
+                unit.problems.append("строка списка у \(rejectedReferences.joined(separator: ", ")) с ошибкой")
+            }
+            if rejectedReferences.isEmpty || log.hasError(file: row.file, sheetIndex: row.sheetIndex, row: row.row.number) {
+                unit.problems.append("ошибка в строке \(row.row.number)")
+            }
         }
+        rejectedReferences.removeAll()
         // Rejected: the mentor or every mentee could not be read.
         return mentor == nil || !resolvedAny ? .rejected : .used
     }
@@ -191,7 +199,10 @@ final class PairsBuilder {
         }
         switch index.resolve(reference, classOrPosition: hint.isEmpty ? nil : hint, categories: categories) {
         case .found(let person):
-            if person.rejected { rowError = true }
+            if person.rejected {
+                rowError = true
+                rejectedReferences.append(person.name.short)
+            }
             return person
         case .notFound:
             log.add(Issue(.personNotFound, at: place, field: field, value: text, message: "«\(text)» нет в списках (контингент, кадры, внешние участники)",
