@@ -61,24 +61,22 @@ public final class XLSXReader: SpreadsheetSource {
         sheets = infos
         sheetParts = parts
 
-        let stringsPart = relationships.relationships.first { $0.kind == "sharedStrings" }
-            .map { resolvePartPath($0.target, relativeTo: workbookPart) } ?? "xl/sharedStrings.xml"
-        if let entry = archive.entry(named: stringsPart) {
-            let handler = SharedStringsHandler()
-            try PartParsing.parse(entry, in: archive, with: handler, maxDepth: limits.maxXMLDepth)
-            sharedStrings = handler.table
-        } else {
-            sharedStrings = SharedStrings()
-        }
-        let stylesPart = relationships.relationships.first { $0.kind == "styles" }
-            .map { resolvePartPath($0.target, relativeTo: workbookPart) } ?? "xl/styles.xml"
-        if let entry = archive.entry(named: stylesPart) {
-            let handler = StylesHandler()
-            try PartParsing.parse(entry, in: archive, with: handler, maxDepth: limits.maxXMLDepth)
-            formatClasses = handler.formatClasses
-        } else {
-            formatClasses = []
-        }
+        let context = (archive: archive, relationships: relationships.relationships, workbookPart: workbookPart, maxDepth: limits.maxXMLDepth)
+        sharedStrings = try XLSXReader.parsePart("sharedStrings", usualPath: "xl/sharedStrings.xml", with: SharedStringsHandler(), context)?.table
+            ?? SharedStrings()
+        formatClasses = try XLSXReader.parsePart("styles", usualPath: "xl/styles.xml", with: StylesHandler(), context)?.formatClasses ?? []
+    }
+
+    /// Parses the part that the workbook's relationship of `kind` names (or its usual path), when the package has it.
+    private static func parsePart<Handler: XMLEventHandler>(
+        _ kind: String, usualPath: String, with handler: Handler,
+        _ context: (archive: ZipReader, relationships: [Relationship], workbookPart: String, maxDepth: Int)
+    ) throws -> Handler? {
+        let path = context.relationships.first { $0.kind == kind }
+            .map { resolvePartPath($0.target, relativeTo: context.workbookPart) } ?? usualPath
+        guard let entry = context.archive.entry(named: path) else { return nil }
+        try PartParsing.parse(entry, in: context.archive, with: handler, maxDepth: context.maxDepth)
+        return handler
     }
 
     public func rows(ofSheet index: Int) throws -> any RowReader {
