@@ -48,6 +48,9 @@ struct Build: ParsableCommand {
             let registerPath = output + "/register.xlsx"
             try RegisterWorkbook.write(register, to: registerPath)
             outputs.append(("register.xlsx", Digest.sha256(path: registerPath)))
+            let diagnosticsPath = output + "/diagnostics.xlsx"
+            try DiagnosticsWorkbook.write(register, to: diagnosticsPath)
+            outputs.append(("diagnostics.xlsx", Digest.sha256(path: diagnosticsPath)))
             let report = ReportJSON.render(register, outputs: outputs)
             try AtomicFile.write(Data(report.utf8), to: output + "/report.json")
         } catch let error as SpreadsheetError {
@@ -67,7 +70,7 @@ struct Build: ParsableCommand {
         out.write("Участников: \(counts["participants"] ?? 0); наставников: \(counts["mentors"] ?? 0); наставляемых: \(counts["mentees"] ?? 0); пар: \(counts["pairs"] ?? 0); групп: \(counts["groups"] ?? 0)\n")
         out.write("Замечания: ошибок \(bySeverity[.error] ?? 0), предупреждений \(bySeverity[.warning] ?? 0), сведений \(bySeverity[.info] ?? 0)\n")
         if register.inputs.isEmpty { out.write("Внимание: в папке нет таблиц\n") }
-        out.write("Реестр: \(output)/register.xlsx; отчёт: \(output)/report.json\n")
+        out.write("Реестр: \(output)/register.xlsx; сравнительные таблицы диагностики: \(output)/diagnostics.xlsx; отчёт: \(output)/report.json\n")
         out.flush()
     }
 

@@ -147,6 +147,14 @@ public final class XLSXSheetWriter {
             for range in merges { out.raw("<mergeCell ref=\"\(range)\"/>") }
             out.raw("</mergeCells>")
         }
+        var priority = 1
+        for range in layout.growthHighlights {
+            out.raw("<conditionalFormatting sqref=\"\(range)\">")
+            out.raw("<cfRule type=\"cellIs\" dxfId=\"0\" priority=\"\(priority)\" operator=\"greaterThan\"><formula>0</formula></cfRule>")
+            out.raw("<cfRule type=\"cellIs\" dxfId=\"1\" priority=\"\(priority + 1)\" operator=\"lessThan\"><formula>0</formula></cfRule>")
+            out.raw("</conditionalFormatting>")
+            priority += 2
+        }
         if !layout.validations.isEmpty {
             out.raw("<dataValidations count=\"\(layout.validations.count)\">")
             for validation in layout.validations {

@@ -27,12 +27,16 @@ public struct SheetLayout: Sendable {
     public var autoFilter: Bool
     /// Drop-down lists of allowed values.
     public var validations: [ListValidation]
+    /// Ranges whose positive numbers show green and negative ones red (changes at a glance).
+    public var growthHighlights: [CellRange]
 
-    public init(columnWidths: [Double?] = [], frozenRows: Int = 0, autoFilter: Bool = false, validations: [ListValidation] = []) {
+    public init(columnWidths: [Double?] = [], frozenRows: Int = 0, autoFilter: Bool = false, validations: [ListValidation] = [],
+                growthHighlights: [CellRange] = []) {
         self.columnWidths = columnWidths
         self.frozenRows = frozenRows
         self.autoFilter = autoFilter
         self.validations = validations
+        self.growthHighlights = growthHighlights
     }
 }
 

@@ -78,6 +78,10 @@ public enum Indicators {
         let young = register.people.filter { $0.category == .youngSpecialist }
         let pupils10to18 = pupils.filter { (10...18).contains($0.age(on: register.asOf) ?? -1) }
         let withPlan = register.units.filter { $0.planDone != nil }
+        let coverage = Coverage.compute(register).map { line in
+            Indicator(id: "diagnostics_coverage", period: line.period.key, numerator: line.diagnosed, denominator: line.expected.count, target: 1.0,
+                      definition: "прошли диагностику за период / участники пар, действовавших в периоде")
+        }
         return [
             Indicator(id: "mentors_from_students", numerator: pupils.filter { mentors.contains(ObjectIdentifier($0)) }.count, denominator: pupils.count,
                       target: 0.03, definition: "наставники-обучающиеся в действующих парах / обучающиеся по контингенту"),
@@ -87,6 +91,7 @@ public enum Indicators {
                       denominator: register.participants.count, target: 1.0, definition: "участники хотя бы в одной паре / все участники"),
             Indicator(id: "consents", numerator: register.participants.filter { register.consent(of: $0)?.isValid == true }.count,
                       denominator: register.participants.count, target: 1.0, definition: "участники с действующим согласием / все участники"),
+        ] + coverage + [
             Indicator(id: "plans_done", numerator: withPlan.filter { ($0.planDone ?? 0) >= 0.9 }.count, denominator: withPlan.count,
                       target: nil, definition: "пары с выполнением плана от 90% / пары с планом"),
             Indicator(id: "young_specialists_in_pairs", numerator: young.filter { inPairs.contains(ObjectIdentifier($0)) }.count, denominator: young.count,

@@ -60,7 +60,9 @@ public enum SheetRecognizer {
                     if fields.insert(entry.field).inserted, entry.required { requiredMatched += 1 }
                 }
                 let hasName = fields.contains("full_name") || fields.contains("last_name")
-                if kind == .diagnostics && !(hasName && fields.contains { $0.hasPrefix("indicator#") }) { continue }
+                // Diagnostics: wide (a column an indicator) or long («Показатель», «Балл»).
+                let hasScores = fields.contains { $0.hasPrefix("indicator#") } || (fields.contains("indicator_name") && fields.contains("score"))
+                if kind == .diagnostics && !(hasName && hasScores) { continue }
                 if hasName, kind.hasPersonName { requiredMatched += 1 }
                 let named = kind.nameWords.contains { names.contains($0) }
                 let candidate = (kind, fields.count, requiredMatched, named)
