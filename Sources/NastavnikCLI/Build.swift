@@ -21,6 +21,15 @@ struct Build: ParsableCommand {
     @Option(help: "The most mentees one mentor may have before MENTOR_OVERLOAD.")
     var mentorLimit = 10
 
+    @Option(help: "The school's full name (wins over the settings sheet).") var schoolName: String?
+    @Option(help: "The school's short name.") var schoolShortName: String?
+    @Option(help: "The municipality.") var municipality: String?
+    @Option(help: "The region.") var region: String?
+    @Option(help: "The director's name.") var director: String?
+    @Option(help: "The curator's name.") var curator: String?
+    @Option(help: "The academic year, for example 2025/2026.") var academicYear: String?
+    @Option(help: "The school's key for pseudonymous participant IDs in the regional upload.") var idKey: String?
+
     func run() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -42,12 +51,17 @@ struct Build: ParsableCommand {
         }
         var builder = RegisterBuilder(inbox: inbox, excluded: output, asOf: date)
         builder.mentorLimit = mentorLimit
+        builder.settingOverrides = ["school": schoolName, "short_name": schoolShortName, "municipality": municipality, "region": region,
+                                    "director": director, "curator": curator, "academic_year": academicYear, "id_key": idKey].compactMapValues { $0 }
         let register = builder.build()
         var outputs: [(file: String, sha256: String)] = []
         do {
             let registerPath = output + "/register.xlsx"
             try RegisterWorkbook.write(register, to: registerPath)
             outputs.append(("register.xlsx", Digest.sha256(path: registerPath)))
+            for file in try RegionalUpload.write(register, to: output) {
+                outputs.append((file, Digest.sha256(path: output + "/" + file)))
+            }
             let diagnosticsPath = output + "/diagnostics.xlsx"
             try DiagnosticsWorkbook.write(register, to: diagnosticsPath)
             outputs.append(("diagnostics.xlsx", Digest.sha256(path: diagnosticsPath)))
@@ -58,6 +72,9 @@ struct Build: ParsableCommand {
             throw ExitStatus.cannotRun
         }
         summary(register)
+        if (register.settings["id_key"] ?? "").isEmpty {
+            Terminal.error("warning: no --id-key and no «Ключ обезличивания» in the settings: the participant IDs of the regional upload can be reversed")
+        }
         if register.hasErrors || register.inputs.contains(where: { $0.status != .read }) { throw ExitStatus.badInput }
     }
 

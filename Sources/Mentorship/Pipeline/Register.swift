@@ -80,6 +80,8 @@ public struct RegisterBuilder {
     public var excluded: String?
     public var asOf: CalendarDate
     public var mentorLimit = 10
+    /// Settings given on the command line; they win over the settings sheet.
+    public var settingOverrides: [String: String] = [:]
 
     public init(inbox: String, excluded: String?, asOf: CalendarDate) {
         self.inbox = inbox
@@ -117,7 +119,8 @@ public struct RegisterBuilder {
         let attendance = AttendanceReader(asOf: asOf, log: log, index: index)
         of(.attendance).forEach(attendance.read)
 
-        let settings = RoadmapReader.settings(from: of(.settings))
+        var settings = RoadmapReader.settings(from: of(.settings))
+        for (id, value) in settingOverrides { settings.values[id] = value }
         let academicYear = settings["academic_year"].flatMap(AcademicYear.init(text:)) ?? AcademicYear(containing: asOf)
         let roadmap = RoadmapReader(asOf: asOf, log: log)
         of(.roadmap).forEach { roadmap.read($0, year: academicYear, periods: diagnostics.periods) }

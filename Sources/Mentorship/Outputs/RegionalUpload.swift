@@ -1,0 +1,77 @@
+import Crypto
+import Foundation
+import SheetIO
+
+/// The regional upload (`outputs.md`): `regional.xlsx` and its three CSVs in a fixed layout, personal data
+/// only where consent is valid, participant IDs pseudonymous under the school's key.
+public enum RegionalUpload {
+    public static let formatVersion = "1"
+
+    public static let summaryHeader = ["Версия формата", "Регион", "Муниципалитет", "ОО", "ИНН ОО", "Учебный год", "Дата отчёта",
+                                       "Участников", "Наставников", "Наставляемых", "Пар", "Групп", "Организаций-партнёров"]
+    public static let indicatorsHeader = ["Версия формата", "Регион", "Муниципалитет", "ОО", "ИНН ОО", "Учебный год", "Дата отчёта",
+                                          "Код показателя", "Показатель", "Период / мероприятие", "Числитель", "Знаменатель", "Значение", "Цель", "Достигнуто"]
+    public static let pairsHeader = ["Версия формата", "Регион", "Муниципалитет", "ОО", "ИНН ОО", "№ пары / группы", "Форма наставничества",
+                                     "Роль", "Категория", "Возраст", "Дата начала", "Дата окончания", "ID участника", "ФИО"]
+    public static let sheetNames = ["Сводка ОО", "Показатели ОО", "Пары и группы"]
+
+    /// The three tables as rows of cells.
+    public static func tables(_ register: Register) -> [[[CellValue]]] {
+        let s = register.settings
+        let school = [CellValue.text(formatVersion), text(s["region"]), text(s["municipality"]), text(s["short_name"] ?? s["school"]), text(s["inn"])]
+        let counts = Dictionary(uniqueKeysWithValues: register.counts)
+        let summary: [[CellValue]] = [school + [.text(register.academicYear.label), .text(register.asOf.iso)]
+            + ["participants", "mentors", "mentees", "pairs", "groups", "partners"].map { .number(Double(counts[$0] ?? 0)) }]
+        let indicators: [[CellValue]] = Indicators.compute(register).map { indicator in
+            school + [.text(register.academicYear.label), .text(register.asOf.iso), .text(indicator.id), .text(indicator.definition),
+                      text(indicator.period ?? indicator.event), .number(Double(indicator.numerator)), .number(Double(indicator.denominator)),
+                      indicator.value.map { .number(($0 * 1_000_000).rounded() / 1_000_000) } ?? .empty,
+                      indicator.target.map(CellValue.number) ?? .empty, indicator.met.map { .text($0 ? "да" : "нет") } ?? .empty]
+        }
+        let key = Array((s["id_key"] ?? "").utf8)
+        var pairs: [[CellValue]] = []
+        for unit in register.units where unit.isValid {
+            let members = [(unit.mentor!, Role.mentor)] + unit.mentees.map { ($0, Role.mentee) }
+            for (person, role) in members {
+                let consented = register.consent(of: person)?.isValid == true
+                pairs.append(school + [.text(unit.number), text(unit.form?.russian), .text(role.russian), .text(person.category.russian),
+                                       person.age(on: register.asOf).map { .number(Double($0)) } ?? .empty,
+                                       unit.start.map { .text($0.iso) } ?? .empty, unit.end.map { .text($0.iso) } ?? .empty,
+                                       .text(pseudonym(person.identityKey, key: key)), consented ? .text(person.name.description) : .empty])
+            }
+        }
+        return [summary, indicators, pairs]
+    }
+
+    /// A truncated HMAC-SHA256 of the identity key under the school's key (16 hexadecimal digits).
+    public static func pseudonym(_ identityKey: String, key: [UInt8]) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Array(identityKey.utf8), using: SymmetricKey(data: key))
+        return mac.prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func text(_ value: String?) -> CellValue { value.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
+
+    /// Writes `regional.xlsx` and `regional.csv`, `regional-indicators.csv`, `regional-pairs.csv` into `folder`;
+    /// returns the files written.
+    public static func write(_ register: Register, to folder: String) throws -> [String] {
+        let tables = tables(register)
+        let headers = [summaryHeader, indicatorsHeader, pairsHeader]
+        let writer = try XLSXWriter(path: folder + "/regional.xlsx", options: XLSXWriteOptions(documentDate: register.asOf.iso + "T00:00:00Z"))
+        for (index, name) in sheetNames.enumerated() {
+            let sheet = try writer.addSheet(named: name, layout: SheetLayout(columnWidths: headers[index].map { _ in 16 }, frozenRows: 1, autoFilter: true))
+            try sheet.append(headers[index].map { .text($0) }, style: .header)
+            for row in tables[index] { try sheet.append(row) }
+        }
+        try writer.close()
+        var csvOptions = CSVWriteOptions(delimiter: UInt8(ascii: ";"), byteOrderMark: true)
+        csvOptions.neutraliseFormulas = true
+        let names = ["regional.csv", "regional-indicators.csv", "regional-pairs.csv"]
+        for (index, name) in names.enumerated() {
+            let csv = try CSVWriter(path: folder + "/" + name, options: csvOptions)
+            csv.append(headers[index].map { .text($0) })
+            for row in tables[index] { csv.append(row) }
+            try csv.close()
+        }
+        return ["regional.xlsx"] + names
+    }
+}
