@@ -64,7 +64,7 @@ public enum DiagnosticsWorkbook {
         let percent = writer.style(forNumberFormat: "0%")
         let coverage = try writer.addSheet(named: "Охват", layout: SheetLayout(columnWidths: [12, 14, 14, 10, 60], frozenRows: 1, autoFilter: true))
         try coverage.append([.text("Период"), .text("Ожидалось"), .text("Прошли диагностику"), .text("Доля"), .text("Не прошли")], style: .header)
-        for line in Coverage.compute(register) {
+        for line in register.coverage {
             try coverage.append([.text(line.period.key), .number(Double(line.expected.count)), .number(Double(line.diagnosed)),
                                  line.expected.isEmpty ? .empty : .number(Double(line.diagnosed) / Double(line.expected.count)),
                                  .text(line.missing.map(\.name.short).joined(separator: ", "))],
@@ -109,13 +109,19 @@ public enum Coverage {
     }
 
     public static func compute(_ register: Register) -> [Line] {
-        guard let first = register.periods.first else { return [] }
+        compute(units: register.units, periods: register.periods, results: register.diagnostics)
+    }
+
+    /// The expected members of each period (of valid units active in it: a unit with no start is active from
+    /// the first period) and who of them has no result; one rule for the table and for `DIAGNOSTIC_MISSING`.
+    static func compute(units: [MentoringUnit], periods: [Period], results: [DiagnosticResult]) -> [Line] {
+        guard let first = periods.first else { return [] }
         var diagnosed = Set<String>()
-        for result in register.diagnostics { diagnosed.insert(result.person.identityKey + "|" + result.period.key) }
-        return register.periods.map { period in
+        for result in results { diagnosed.insert(result.person.identityKey + "|" + result.period.key) }
+        return periods.map { period in
             var expected: [Person] = []
             var seen = Set<ObjectIdentifier>()
-            for unit in register.units where unit.isValid {
+            for unit in units where unit.isValid {
                 let start = unit.start ?? first.start
                 guard start <= period.end, unit.end.map({ $0 >= period.start }) ?? true else { continue }
                 for member in [unit.mentor].compactMap({ $0 }) + unit.mentees where seen.insert(ObjectIdentifier(member)).inserted {

@@ -22,7 +22,7 @@ public enum RegionalUpload {
         let counts = Dictionary(uniqueKeysWithValues: register.counts)
         let summary: [[CellValue]] = [school + [.text(register.academicYear.label), .text(register.asOf.iso)]
             + ["participants", "mentors", "mentees", "pairs", "groups", "partners"].map { .number(Double(counts[$0] ?? 0)) }]
-        let indicators: [[CellValue]] = Indicators.compute(register).map { indicator in
+        let indicators: [[CellValue]] = register.indicators.map { indicator in
             school + [.text(register.academicYear.label), .text(register.asOf.iso), .text(indicator.id), .text(indicator.definition),
                       text(indicator.period ?? indicator.event), .number(Double(indicator.numerator)), .number(Double(indicator.denominator)),
                       indicator.value.map { .number(($0 * 1_000_000).rounded() / 1_000_000) } ?? .empty,

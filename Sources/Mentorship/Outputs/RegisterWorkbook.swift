@@ -191,7 +191,7 @@ public enum RegisterWorkbook {
             ("Код", 28), ("Показатель", 60), ("Период / мероприятие", 16), ("Числитель", 10), ("Знаменатель", 12), ("Значение", 10),
             ("Цель", 8), ("Достигнуто", 11),
         ])
-        for indicator in Indicators.compute(register) {
+        for indicator in register.indicators {
             try sheet.append([
                 .text(indicator.id), .text(indicator.definition), text(indicator.period ?? indicator.event), .number(Double(indicator.numerator)),
                 .number(Double(indicator.denominator)), indicator.value.map { .number($0) } ?? .empty, indicator.target.map { .number($0) } ?? .text("справочно"),

@@ -13,7 +13,7 @@ public enum ReportJSON {
         json += "  \"reconciliation\": {\"rows_read\": \(r.rowsRead), \"rows_used\": \(r.rowsUsed), \"rows_merged\": \(r.rowsMerged), \"rows_rejected\": \(r.rowsRejected)},\n"
         json += "  \"counts\": {" + register.counts.map { "\(q($0.0)): \($0.1)" }.joined(separator: ", ") + "},\n"
         json += "  \"issues\": [" + register.issues.map(issue).joined(separator: ",") + (register.issues.isEmpty ? "" : "\n  ") + "],\n"
-        json += "  \"indicators\": [" + Indicators.compute(register).map(indicator).joined(separator: ",") + "\n  ],\n"
+        json += "  \"indicators\": [" + register.indicators.map(indicator).joined(separator: ",") + "\n  ],\n"
         json += "  \"outputs\": [" + outputs.map { "\n    {\"file\": \(q($0.file)), \"sha256\": \(q($0.sha256))}" }.joined(separator: ",") + (outputs.isEmpty ? "" : "\n  ") + "]\n"
         return json + "}\n"
     }
@@ -78,7 +78,7 @@ public enum Indicators {
         let young = register.people.filter { $0.category == .youngSpecialist }
         let pupils10to18 = pupils.filter { (10...18).contains($0.age(on: register.asOf) ?? -1) }
         let withPlan = register.units.filter { $0.planDone != nil }
-        let coverage = Coverage.compute(register).map { line in
+        let coverage = register.coverage.map { line in
             Indicator(id: "diagnostics_coverage", period: line.period.key, numerator: line.diagnosed, denominator: line.expected.count, target: 1.0,
                       definition: "прошли диагностику за период / участники пар, действовавших в периоде")
         }

@@ -99,22 +99,11 @@ final class DiagnosticsReader {
 
     /// `DIAGNOSTIC_MISSING`: one issue per member of a valid unit active in a period, without a result in it.
     func reportMissing(units: [MentoringUnit]) {
-        let periods = self.periods
-        guard let first = periods.first else { return }
-        var diagnosed = Set<String>()
-        for result in results { diagnosed.insert(result.person.identityKey + "|" + result.period.key) }
-        var reported = Set<String>()
-        for period in periods {
-            for unit in units where unit.isValid {
-                let start = unit.start ?? first.start
-                guard start <= period.end, unit.end.map({ $0 >= period.start }) ?? true else { continue }
-                for member in ([unit.mentor].compactMap { $0 } + unit.mentees) {
-                    let key = member.identityKey + "|" + period.key
-                    guard !diagnosed.contains(key), reported.insert(key).inserted else { continue }
-                    log.add(Issue(.diagnosticMissing, at: member.origin, field: "person", value: period.key,
-                                  message: "нет результатов диагностики за \(period.key)", suggestion: "Проведите диагностику и внесите баллы",
-                                  person: member.name.description))
-                }
+        for line in Coverage.compute(units: units, periods: periods, results: results) {
+            for member in line.missing {
+                log.add(Issue(.diagnosticMissing, at: member.origin, field: "person", value: line.period.key,
+                              message: "нет результатов диагностики за \(line.period.key)", suggestion: "Проведите диагностику и внесите баллы",
+                              person: member.name.description))
             }
         }
     }

@@ -191,28 +191,15 @@ final class PairsBuilder {
     }
 
     private func resolve(_ text: String, field: String, place: SourceRef, hint: String, categories: Set<Category>?, rowError: inout Bool) -> Person? {
-        let (parsed, _) = NameReference.parse(text)
-        guard let reference = parsed else {
-            log.add(Issue(.nameInvalid, at: place, field: field, value: text, message: "«\(text)» не похоже на ФИО", suggestion: "Впишите фамилию и инициалы"))
-            rowError = true
-            return nil
-        }
-        switch index.resolve(reference, classOrPosition: hint.isEmpty ? nil : hint, categories: categories) {
+        switch index.resolve(text, field: field, place: place, hint: hint, categories: categories, log: log, missingSeverity: .error,
+                             missingNote: " (контингент, кадры, внешние участники)", nameSuggestion: "Впишите фамилию и инициалы") {
         case .found(let person):
             if person.rejected {
                 rowError = true
                 rejectedReferences.append(person.name.short)
             }
             return person
-        case .notFound:
-            log.add(Issue(.personNotFound, at: place, field: field, value: text, message: "«\(text)» нет в списках (контингент, кадры, внешние участники)",
-                          suggestion: "Проверьте написание или добавьте человека в список"))
-            rowError = true
-            return nil
-        case .ambiguous(let people):
-            log.add(Issue(.personAmbiguous, at: place, field: field, value: text,
-                          message: "«\(text)» подходит нескольким: \(people.map { "\($0.name) (\($0.classOrPosition))" }.joined(separator: "; "))",
-                          suggestion: "Допишите имя и отчество или класс"))
+        case .missing, .rejected:
             rowError = true
             return nil
         }

@@ -69,22 +69,30 @@ extension PersonIndex {
             log.add(Issue(.valueRequired, at: row.place(field), field: field, value: nil, message: "не заполнено ФИО", suggestion: "Впишите ФИО"))
             return .rejected
         }
+        let hint = row.text("class_or_position")
+        return resolve(text, field: field, place: row.place(field), hint: hint, categories: nil, log: log,
+                       missingSeverity: missingSeverity, missingNote: missingNote)
+    }
+
+    /// Resolves one name a cell gives, reporting NAME_INVALID, PERSON_AMBIGUOUS and (with `missingSeverity`)
+    /// PERSON_NOT_FOUND at `place`.
+    func resolve(_ text: String, field: String, place: SourceRef, hint: String, categories: Set<Category>?, log: IssueLog,
+                 missingSeverity: Severity?, missingNote: String = "",
+                 nameSuggestion: String = "Впишите фамилию, имя и отчество") -> RowReference {
         guard let reference = NameReference.parse(text).reference else {
-            log.add(Issue(.nameInvalid, at: row.place(field), field: field, value: text, message: "«\(text)» не похоже на ФИО",
-                          suggestion: "Впишите фамилию, имя и отчество"))
+            log.add(Issue(.nameInvalid, at: place, field: field, value: text, message: "«\(text)» не похоже на ФИО", suggestion: nameSuggestion))
             return .rejected
         }
-        let hint = row.text("class_or_position")
-        switch resolve(reference, classOrPosition: hint.isEmpty ? nil : hint) {
+        switch resolve(reference, classOrPosition: hint.isEmpty ? nil : hint, categories: categories) {
         case .found(let person): return .found(person)
         case .notFound:
             if let missingSeverity {
-                log.add(Issue(.personNotFound, at: row.place(field), field: field, value: text, message: "«\(text)» нет в списках\(missingNote)",
+                log.add(Issue(.personNotFound, at: place, field: field, value: text, message: "«\(text)» нет в списках\(missingNote)",
                               suggestion: "Проверьте написание или добавьте человека в список", severity: missingSeverity))
             }
             return .missing(text: text, field: field)
         case .ambiguous(let people):
-            log.add(Issue(.personAmbiguous, at: row.place(field), field: field, value: text,
+            log.add(Issue(.personAmbiguous, at: place, field: field, value: text,
                           message: "«\(text)» подходит нескольким: \(people.map { "\($0.name) (\($0.classOrPosition))" }.joined(separator: "; "))",
                           suggestion: "Допишите имя и отчество или класс"))
             return .rejected

@@ -58,6 +58,13 @@ public final class Register {
 
     private var answersByPerson: [ObjectIdentifier: ReferenceTables.Respondent]?
 
+    /// The indicators of `outputs.md`, computed once the register is built (the register sheet,
+    /// report.json and the regional upload all show the same list).
+    public private(set) lazy var indicators: [Indicator] = Indicators.compute(self)
+
+    /// Who was expected and who was diagnosed in each period, computed once.
+    public private(set) lazy var coverage: [Coverage.Line] = Coverage.compute(self)
+
     /// The counts of `report.json`.
     public var counts: [(String, Int)] {
         let valid = units.filter(\.isValid)
