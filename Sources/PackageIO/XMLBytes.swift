@@ -44,12 +44,6 @@ public struct XMLAttributes {
         return XMLBytes(start: name, count: strlen8(name))
     }
 
-    /// The namespace prefix of attribute `index` (nil when unprefixed).
-    public func prefix(at index: Int) -> XMLBytes? {
-        guard let prefix = base![index * 5 + 1] else { return nil }
-        return XMLBytes(start: prefix, count: strlen8(prefix))
-    }
-
     /// The decoded value of attribute `index`.
     public func value(at index: Int) -> XMLBytes {
         let start = base![index * 5 + 3]!
@@ -63,7 +57,7 @@ public struct XMLAttributes {
         return nil
     }
 
-    /// The value of the attribute with this local name whose prefix is `prefix` (nil: no prefix).
+    /// The decoded value of the first attribute with this local name, as a string.
     public func string(of name: StaticString) -> String? { value(of: name)?.string }
 }
 

@@ -35,9 +35,3 @@ enum OOXMLText {
         return Unicode.Scalar(value)
     }
 }
-
-/// Helpers for handlers that collect text.
-extension Array where Element == UInt8 {
-    @inline(__always)
-    mutating func append(_ text: UnsafeBufferPointer<UInt8>) { append(contentsOf: text) }
-}

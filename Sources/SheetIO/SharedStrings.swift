@@ -9,14 +9,9 @@ public struct SharedStrings: Sendable {
 
     public var count: Int { offsets.count - 1 }
 
-    /// Appends the next string's bytes.
-    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: text)
-        offsets.append(bytes.count)
-    }
-
-    mutating func append(_ text: [UInt8]) {
-        bytes.append(contentsOf: text)
+    /// Appends the next string.
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
         offsets.append(bytes.count)
     }
 

@@ -80,7 +80,7 @@ final class SharedStringsHandler: XMLEventHandler {
         if localName.equals("si") {
             inItem = false
             let decoded = current.withUnsafeBufferPointer { OOXMLText.decode($0) }
-            table.append(Array(decoded.utf8))
+            table.append(decoded)
         } else if localName.equals("rPh") {
             phoneticDepth -= 1
         } else if localName.equals("t") {
@@ -89,7 +89,7 @@ final class SharedStringsHandler: XMLEventHandler {
     }
 
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
-        if inText { current.append(text) }
+        if inText { current.append(contentsOf: text) }
     }
 }
 
