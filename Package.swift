@@ -23,15 +23,19 @@ let package = Package(
         // Spreadsheet I/O: cell model, XLSX and CSV readers and writers. Knows nothing of mentoring.
         .target(name: "SheetIO", dependencies: ["PackageIO"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        // WordprocessingML documents (order drafts) on the same zip and XML layer.
+        .target(name: "DocxIO", dependencies: ["PackageIO", "CXML2"]),
         // The mentoring domain: recognition, normalisation, validation, identity, the register.
-        .target(name: "Mentorship", dependencies: ["SheetIO", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Mentorship", dependencies: ["SheetIO", "DocxIO", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "NastavnikCLI", dependencies: [
+            "PackageIO",
             "SheetIO",
             "Mentorship",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SheetIOTests", dependencies: ["SheetIO", "PackageIO"]),
         .testTarget(name: "MentorshipTests", dependencies: ["Mentorship", "SheetIO"]),
+        .testTarget(name: "DocxIOTests", dependencies: ["DocxIO", "PackageIO"]),
     ],
     swiftLanguageModes: [.v5]
 )

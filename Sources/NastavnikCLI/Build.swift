@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import Mentorship
+import PackageIO
 import SheetIO
 
 /// `nastavnik build INBOX -o OUT`: the register, the list of what to fix, and report.json.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the register of the mentoring programme from a folder of spreadsheets.",
-        discussion: "Writes OUT/register.xlsx and OUT/report.json. Exit 0: no errors; 1: errors to fix (all outputs written); 2: could not run.")
+        discussion: "Writes OUT/register.xlsx, diagnostics.xlsx, orders/*.docx, regional.xlsx and its CSVs, and report.json. Exit 0: no errors; 1: errors to fix (all outputs written); 2: could not run.")
 
     @Argument(help: "The folder with the school's spreadsheets (sub-folders are read too).")
     var inbox: String
@@ -29,6 +30,10 @@ struct Build: ParsableCommand {
     @Option(help: "The curator's name.") var curator: String?
     @Option(help: "The academic year, for example 2025/2026.") var academicYear: String?
     @Option(help: "The school's key for pseudonymous participant IDs in the regional upload.") var idKey: String?
+    @Option(help: "A .docx template for the pairs order ({{school}}, {{director}}, a table row with {{mentor}}, {{mentee}} …).")
+    var pairsOrderTemplate: String?
+    @Option(help: "A .docx template for the plans order ({{school}}, a table row with {{mentor}}, {{plan_item}} …).")
+    var plansOrderTemplate: String?
 
     func run() throws {
         var isDirectory: ObjCBool = false
@@ -55,6 +60,7 @@ struct Build: ParsableCommand {
                                     "director": director, "curator": curator, "academic_year": academicYear, "id_key": idKey].compactMapValues { $0 }
         let register = builder.build()
         var outputs: [(file: String, sha256: String)] = []
+        var orders = OrderDrafts.Outcome()
         do {
             let registerPath = output + "/register.xlsx"
             try RegisterWorkbook.write(register, to: registerPath)
@@ -65,17 +71,28 @@ struct Build: ParsableCommand {
             let diagnosticsPath = output + "/diagnostics.xlsx"
             try DiagnosticsWorkbook.write(register, to: diagnosticsPath)
             outputs.append(("diagnostics.xlsx", Digest.sha256(path: diagnosticsPath)))
+            try FileManager.default.createDirectory(atPath: output + "/orders", withIntermediateDirectories: true)
+            orders = try OrderDrafts.write(register, to: output, templates: .init(pairs: pairsOrderTemplate, plans: plansOrderTemplate))
+            for file in orders.files { outputs.append((file, Digest.sha256(path: output + "/" + file))) }
             let report = ReportJSON.render(register, outputs: outputs)
             try AtomicFile.write(Data(report.utf8), to: output + "/report.json")
         } catch let error as SpreadsheetError {
             Terminal.error(error.description)
             throw ExitStatus.cannotRun
+        } catch let error as PackageError {
+            Terminal.error(error.description)
+            throw ExitStatus.cannotRun
+        } catch {
+            Terminal.error("\(output): \(error)")
+            throw ExitStatus.cannotRun
         }
+        for warning in orders.warnings { Terminal.error("warning: приказы: " + warning) }
+        for failure in orders.templateFailures { Terminal.error("шаблон приказа не использован, записан приказ по образцу: \(failure.description)") }
         summary(register)
         if (register.settings["id_key"] ?? "").isEmpty {
             Terminal.error("warning: no --id-key and no «Ключ обезличивания» in the settings: the participant IDs of the regional upload can be reversed")
         }
-        if register.hasErrors || register.inputs.contains(where: { $0.status != .read }) { throw ExitStatus.badInput }
+        if register.hasErrors || register.inputs.contains(where: { $0.status != .read }) || !orders.templateFailures.isEmpty { throw ExitStatus.badInput }
     }
 
     private func summary(_ register: Register) {
@@ -87,7 +104,8 @@ struct Build: ParsableCommand {
         out.write("Участников: \(counts["participants"] ?? 0); наставников: \(counts["mentors"] ?? 0); наставляемых: \(counts["mentees"] ?? 0); пар: \(counts["pairs"] ?? 0); групп: \(counts["groups"] ?? 0)\n")
         out.write("Замечания: ошибок \(bySeverity[.error] ?? 0), предупреждений \(bySeverity[.warning] ?? 0), сведений \(bySeverity[.info] ?? 0)\n")
         if register.inputs.isEmpty { out.write("Внимание: в папке нет таблиц\n") }
-        out.write("Реестр: \(output)/register.xlsx; сравнительные таблицы диагностики: \(output)/diagnostics.xlsx; отчёт: \(output)/report.json\n")
+        out.write("Реестр: \(output)/register.xlsx; сравнительные таблицы диагностики: \(output)/diagnostics.xlsx; приказы: \(output)/orders; "
+                  + "региональная выгрузка: \(output)/regional.xlsx; отчёт: \(output)/report.json\n")
         out.flush()
     }
 

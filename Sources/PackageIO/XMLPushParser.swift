@@ -112,6 +112,9 @@ public final class XMLPushParser {
 
     /// Readies libxml2 and stops it printing errors to stderr on this thread (the handler is
     /// thread-local); errors are reported as typed values instead.
+    /// Readies libxml2 for a caller that uses its tree API on this thread (once-only set-up, errors silenced).
+    public static func prepareLibrary() { silenceGlobalErrors() }
+
     private static func silenceGlobalErrors() {
         _ = libraryReady
         xmlSetStructuredErrorFunc(nil) { _, _ in }

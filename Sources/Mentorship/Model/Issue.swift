@@ -34,6 +34,7 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
     case diagnosticMissing = "DIAGNOSTIC_MISSING", diagnosticDuplicate = "DIAGNOSTIC_DUPLICATE"
     case planNotApproved = "PLAN_NOT_APPROVED", planBehind = "PLAN_BEHIND", partnerNoAgreement = "PARTNER_NO_AGREEMENT"
     case employerUnknownOrg = "EMPLOYER_UNKNOWN_ORG", roadmapOverdue = "ROADMAP_OVERDUE"
+    case planUnitUnknown = "PLAN_UNIT_UNKNOWN"
     case roadmapDeadlineUnparsed = "ROADMAP_DEADLINE_UNPARSED", roadmapDeadlineOutOfYear = "ROADMAP_DEADLINE_OUT_OF_YEAR"
 
     /// The fixed severity of the code (`PERSON_NOT_FOUND` is a warning in attendance lists: see ``Issue``).
@@ -41,7 +42,7 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
         switch self {
         case .fileUnreadable, .fileUnsupported, .fileLimit, .headerMissing, .valueRequired, .nameInvalid, .dateInvalid,
              .dateOutOfRange, .classInvalid, .categoryUnknown, .roleUnknown, .formUnknown, .scoreInvalid,
-             .personNotFound, .personAmbiguous, .pairSelf, .formMismatch, .consentMissing, .consentWrongSigner:
+             .personNotFound, .personAmbiguous, .pairSelf, .formMismatch, .consentMissing, .consentWrongSigner, .planUnitUnknown:
             return .error
         case .sheetUnrecognised, .rowDuplicate, .phoneInvalid, .emailInvalid, .snilsInvalid, .innInvalid, .personConflict,
              .pairDuplicate, .mentorNotSenior, .menteeUnder10, .mentorOverload, .participantUnpaired, .consentWithdrawn,

@@ -8,8 +8,13 @@ public final class MentoringUnit {
     public var start: CalendarDate?
     public var end: CalendarDate?
     public var planApproved: Bool?
-    /// Plan completion, 0–1.
+    /// Plan completion, 0–1: the share of the items done in the plans table, else the pairs table's value.
     public var planDone: Double?
+    /// Where the completion was read, and its text (for `PLAN_BEHIND`).
+    var planDonePlace: SourceRef?
+    var planDoneText: String?
+    /// The items of the unit's individual plan (the `plans` kind), in the table's order.
+    public var planItems: [PlanItem] = []
     /// Rows of the pairs table that make the unit.
     public var rows: [SourceRef] = []
     /// The mentor's cell on the unit's first row.
@@ -24,6 +29,15 @@ public final class MentoringUnit {
     /// A valid unit has no error on any of its rows and a mentor and at least one mentee.
     public var isValid: Bool { !hasError && mentor != nil && !mentees.isEmpty }
     public var isGroup: Bool { mentees.count > 1 }
+}
+
+/// One item of an individual plan.
+public struct PlanItem: Sendable {
+    public var text: String
+    /// The deadline as the plan writes it («октябрь 2025», «в течение года»).
+    public var deadline: String
+    public var done: Bool
+    public var place: SourceRef
 }
 
 /// A personal-data consent as the consents table gives it.

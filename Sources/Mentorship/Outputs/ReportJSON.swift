@@ -67,7 +67,7 @@ public struct Indicator {
     }
 }
 
-/// The indicators this version computes from rosters, pairs, consents and partners.
+/// Every indicator of `outputs.md`, in a fixed order.
 public enum Indicators {
     public static func compute(_ register: Register) -> [Indicator] {
         let valid = register.units.filter(\.isValid)
@@ -101,6 +101,7 @@ public enum Indicators {
             Indicator(id: "partners_with_mentors", numerator: register.partners.filter { partner in
                 valid.contains { unit in unit.mentor.map { ($0.organisation ?? "").isEmpty == false && PersonName.fold(partner.name).contains(PersonName.fold($0.organisation!)) } ?? false }
             }.count, denominator: register.partners.count, target: nil, definition: "организации, предоставившие наставников / все организации-партнёры"),
+        ] + AttendanceIndicators.compute(register) + [
             Indicator(id: "roadmap_done", numerator: register.roadmap.filter { $0.due && $0.done }.count,
                       denominator: register.roadmap.filter(\.due).count, target: 0.9,
                       definition: "позиции дорожной карты со сроком до даты отчёта, выполненные / все такие позиции"),

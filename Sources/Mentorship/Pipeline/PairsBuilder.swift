@@ -171,10 +171,8 @@ final class PairsBuilder {
         }
         if row.recognition.column(of: "plan_done") != nil, isFirstRow, let share = PairsBuilder.share(row.cell("plan_done").value) {
             unit.planDone = share
-            if share < 0.9 {
-                log.add(Issue(.planBehind, at: row.place("plan_done"), field: "plan_done", value: row.text("plan_done"),
-                              message: "план пары № \(unit.number) выполнен на \(Int((share * 100).rounded()))% (нужно от 90%)"))
-            }
+            unit.planDonePlace = row.place("plan_done")
+            unit.planDoneText = row.text("plan_done")
         }
         if rowHasError {
             unit.hasError = true

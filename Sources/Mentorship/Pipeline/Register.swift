@@ -132,9 +132,9 @@ public struct RegisterBuilder {
         let roadmap = RoadmapReader(asOf: asOf, log: log)
         of(.roadmap).forEach { roadmap.read($0, year: academicYear, periods: diagnostics.periods) }
 
-        // Individual plans are read by the orders (a later version); their rows count as used.
-        var other = Reconciliation()
-        for sheet in of(.plans) { for _ in sheet.rows { other.count(.used) } }
+        let plans = PlansReader(log: log, units: pairs.units)
+        of(.plans).forEach(plans.read)
+        plans.finish(pairs.units)
 
         register.people = rosters.people
         register.units = pairs.units
@@ -148,7 +148,7 @@ public struct RegisterBuilder {
         register.periods = diagnostics.periods
         register.attendance = attendance.marks
         register.reconciliation = [rosters.reconciliation, pairs.reconciliation, references.reconciliation, diagnostics.reconciliation,
-                                   attendance.reconciliation, roadmap.reconciliation, other].reduce(into: Reconciliation()) {
+                                   attendance.reconciliation, roadmap.reconciliation, plans.reconciliation].reduce(into: Reconciliation()) {
             $0.rowsRead += $1.rowsRead; $0.rowsUsed += $1.rowsUsed; $0.rowsMerged += $1.rowsMerged; $0.rowsRejected += $1.rowsRejected
         }
 
