@@ -35,6 +35,8 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
     case planNotApproved = "PLAN_NOT_APPROVED", planBehind = "PLAN_BEHIND", partnerNoAgreement = "PARTNER_NO_AGREEMENT"
     case employerUnknownOrg = "EMPLOYER_UNKNOWN_ORG", roadmapOverdue = "ROADMAP_OVERDUE"
     case planUnitUnknown = "PLAN_UNIT_UNKNOWN"
+    /// Consolidation: a file that is not a regional upload in the fixed layout; a school uploaded twice.
+    case uploadMalformed = "UPLOAD_MALFORMED", schoolDuplicate = "SCHOOL_DUPLICATE", schoolRepeated = "SCHOOL_REPEATED"
     case roadmapDeadlineUnparsed = "ROADMAP_DEADLINE_UNPARSED", roadmapDeadlineOutOfYear = "ROADMAP_DEADLINE_OUT_OF_YEAR"
 
     /// The fixed severity of the code (`PERSON_NOT_FOUND` is a warning in attendance lists: see ``Issue``).
@@ -42,14 +44,15 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
         switch self {
         case .fileUnreadable, .fileUnsupported, .fileLimit, .headerMissing, .valueRequired, .nameInvalid, .dateInvalid,
              .dateOutOfRange, .classInvalid, .categoryUnknown, .roleUnknown, .formUnknown, .scoreInvalid,
-             .personNotFound, .personAmbiguous, .pairSelf, .formMismatch, .consentMissing, .consentWrongSigner, .planUnitUnknown:
+             .personNotFound, .personAmbiguous, .pairSelf, .formMismatch, .consentMissing, .consentWrongSigner, .planUnitUnknown,
+             .uploadMalformed, .schoolDuplicate:
             return .error
         case .sheetUnrecognised, .rowDuplicate, .phoneInvalid, .emailInvalid, .snilsInvalid, .innInvalid, .personConflict,
              .pairDuplicate, .mentorNotSenior, .menteeUnder10, .mentorOverload, .participantUnpaired, .consentWithdrawn,
              .diagnosticMissing, .diagnosticDuplicate, .planNotApproved, .partnerNoAgreement, .employerUnknownOrg,
              .roadmapOverdue, .roadmapDeadlineOutOfYear:
             return .warning
-        case .encodingGuessed, .columnUnknown, .nameMixedScript, .formInferred, .personNotInRoster, .planBehind,
+        case .encodingGuessed, .columnUnknown, .nameMixedScript, .formInferred, .personNotInRoster, .planBehind, .schoolRepeated,
              .roadmapDeadlineUnparsed:
             return .info
         }
