@@ -312,6 +312,8 @@ struct XMLNodeRef: Equatable {
     func copyBefore() -> XMLNodeRef {
         let copy = xmlDocCopyNode(node, node.pointee.doc, 1)!
         xmlAddPrevSibling(node, copy)
+        // The copy re-declares the namespaces it uses; once in place, those declarations are redundant.
+        xmlDOMWrapReconcileNamespaces(nil, copy, 1)  // 1: XML_DOM_RECONNS_REMOVEREDUND (tree.c; not in the public header)
         return XMLNodeRef(copy)
     }
 
