@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
-"""Interoperability checks of the nastavnik CLI against independent XLSX libraries.
+"""Interoperability checks of the nastavnik CLI against independent XLSX and DOCX libraries.
 
-    python3 scripts/interop.py --bin .build/debug/nastavnik [--work DIR] [--seed N]
+    python3 scripts/interop.py --bin .build/debug/nastavnik [--work DIR] [--seed N] [--libreoffice]
 
-Three groups of checks:
+The groups of checks:
 
   a) our writer -> peers: random CSV -> `nastavnik convert` -> XLSX, read back with
      openpyxl and python-calamine, every cell compared with what the CSV meant;
   b) peers' writers -> our reader: workbooks written by openpyxl and XlsxWriter,
      read with `nastavnik cat --json` and compared with what was written;
   c) round trips CSV -> XLSX -> CSV, presets, neutralisation, one CSV per sheet,
-     and exit codes on broken input.
+     and exit codes on broken input;
+  d) with --libreoffice (installed when missing: Calc, Writer, poppler-utils): LibreOffice
+     converts our XLSX to CSV with the same cells, and the order drafts to PDF showing their table;
+  e) `nastavnik build` on samples/inbox: register.xlsx read back by openpyxl and python-calamine;
+  f) the order drafts read back by python-docx: A4, ГОСТ margins, Times New Roman, a repeated
+     header row, and the appendix rows equal to the members the register puts in the order.
 
 Each check prints `PASS name` or `FAIL name: reason`; the last line is
 `interop: N passed, M failed`. The exit status is 1 when a check failed or the
@@ -45,14 +50,15 @@ from pathlib import Path
 from typing import Callable, Iterable
 from xml.etree import ElementTree
 
-PINNED = {"openpyxl": "3.1.5", "python-calamine": "0.9.1", "xlsxwriter": "3.2.9"}
-MODULES = {"openpyxl": "openpyxl", "python-calamine": "python_calamine", "xlsxwriter": "xlsxwriter"}
+PINNED = {"openpyxl": "3.1.5", "python-calamine": "0.9.1", "xlsxwriter": "3.2.9", "python-docx": "1.1.2"}
+MODULES = {"openpyxl": "openpyxl", "python-calamine": "python_calamine", "xlsxwriter": "xlsxwriter", "python-docx": "docx"}
 COMMAND_TIMEOUT = 300  # seconds for one CLI call
 
 # Filled by load_peers().
 openpyxl = None
 python_calamine = None
 xlsxwriter = None
+docx = None
 
 
 def load_peers() -> None:
@@ -1039,6 +1045,7 @@ def section_round_trips(report: Report, tool: Nastavnik, work: Path, seed: int) 
 # ---------------------------------------------------------------------------
 # e) the register: nastavnik build on samples/inbox, read back by openpyxl and python-calamine
 
+SAMPLES_AS_OF = "2026-05-29"
 REGISTER_SHEETS = ["Реестр", "Контингент", "База наставников", "База наставляемых", "Пары и группы",
                    "Партнёры", "Потенциальные наставники", "Показатели", "Дорожная карта", "Замечания"]
 
@@ -1046,7 +1053,7 @@ REGISTER_SHEETS = ["Реестр", "Контингент", "База наста�
 def check_register(tool: Nastavnik, work: Path) -> list[str]:
     inbox = Path(__file__).resolve().parent.parent / "samples" / "inbox"
     out = work / "register_out"
-    run = tool.run("build", inbox, "-o", out, "--as-of", "2025-10-01", expect=None)
+    run = tool.run("build", inbox, "-o", out, "--as-of", SAMPLES_AS_OF, expect=None)
     if run.returncode not in (0, 1):
         return [f"build exited {run.returncode}: {run.stderr.strip()}"]
     book = out / "register.xlsx"
@@ -1090,6 +1097,97 @@ def check_register(tool: Nastavnik, work: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------
+# f) the order drafts: python-docx reads them back; the appendix rows are the units the register puts in
+
+ORDERS = ["Приказ о закреплении наставнических пар.docx", "Приказ об утверждении индивидуальных планов.docx"]
+
+
+def included_mentees(register: Path) -> list[tuple[str, str]]:
+    """(mentor, mentee) of every member the «Пары и группы» sheet says is in the order."""
+    sheet = openpyxl.load_workbook(register, read_only=True)["Пары и группы"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = list(rows[0])
+    mentor_at, mentees_at, verdict_at = header.index("Наставник"), header.index("Наставляемые"), header.index("В приказе")
+    result = []
+    for row in rows[1:]:
+        verdict = str(row[verdict_at] or "")
+        if not verdict.startswith("да"):
+            continue
+        left_out = verdict.partition("без:")[2]
+        for mentee in str(row[mentees_at]).split("; "):
+            surname = mentee.split()[0]
+            if surname not in left_out:
+                result.append((row[mentor_at], mentee))
+    return result
+
+
+def check_orders(tool: Nastavnik, work: Path) -> list[str]:
+    out = work / "register_out"
+    if not (out / "register.xlsx").exists():
+        inbox = Path(__file__).resolve().parent.parent / "samples" / "inbox"
+        tool.run("build", inbox, "-o", out, "--as-of", SAMPLES_AS_OF, expect=None)
+    problems = []
+    expected = included_mentees(out / "register.xlsx")
+    if not expected:
+        problems.append("the register puts no pair into the order")
+    for name in ORDERS:
+        path = out / "orders" / name
+        try:
+            document = docx.Document(str(path))
+        except Exception as error:  # python-docx refuses a package it cannot read
+            problems.append(f"{name}: python-docx cannot open it: {error}")
+            continue
+        texts = [paragraph.text for paragraph in document.paragraphs]
+        for needed in ("ПРИКАЗ", "ПРИКАЗЫВАЮ:", "С приказом ознакомлены:", "Приложение 1"):
+            if needed not in texts:
+                problems.append(f"{name}: no paragraph «{needed}»")
+        section = document.sections[0]
+        if (round(section.page_width.mm), round(section.page_height.mm)) != (210, 297):
+            problems.append(f"{name}: page {section.page_width.mm:.0f}×{section.page_height.mm:.0f} mm, not A4")
+        margins = tuple(round(m.mm) for m in (section.left_margin, section.right_margin, section.top_margin, section.bottom_margin))
+        if margins != (20, 10, 20, 20):
+            problems.append(f"{name}: margins {margins} mm, not 20/10/20/20")
+        font = document.styles.element.xpath("//w:rPrDefault//w:rFonts/@w:ascii")
+        if font != ["Times New Roman"]:
+            problems.append(f"{name}: default font {font}")
+        if len(document.tables) != 1:
+            problems.append(f"{name}: {len(document.tables)} tables")
+            continue
+        table = document.tables[0]
+        if not table.rows[0]._tr.xpath("./w:trPr/w:tblHeader"):
+            problems.append(f"{name}: the header row does not repeat on each page")
+        if name == ORDERS[0]:
+            # python-docx gives a merged cell's text on every row it spans.
+            found = [(row.cells[1].text, row.cells[3].text) for row in table.rows[1:]]
+            if found != expected:
+                problems.append(f"{name}: appendix rows {found} != register {expected}")
+    return problems[:20]
+
+
+def check_orders_pdf(work: Path, soffice: str) -> list[str]:
+    """`soffice --headless --convert-to pdf` of each order succeeds and the PDF shows the appendix table."""
+    out = work / "register_out"
+    pdf_dir = work / "orders_pdf"
+    pdf_dir.mkdir(exist_ok=True)
+    problems = []
+    for name in ORDERS:
+        run = subprocess.run([soffice, f"-env:UserInstallation=file://{work / 'lo_profile'}", "--headless", "--convert-to", "pdf",
+                              "--outdir", str(pdf_dir), str(out / "orders" / name)], capture_output=True, text=True, timeout=300)
+        pdf = pdf_dir / name.replace(".docx", ".pdf")
+        if run.returncode != 0 or not pdf.exists():
+            problems.append(f"{name}: LibreOffice did not convert it: {run.stderr.strip() or run.stdout.strip()}")
+            continue
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+            for needed in ("ПРИКАЗ", "Приложение 1", "ФИО наставника" if name == ORDERS[0] else "Мероприятие"):
+                if needed not in text:
+                    problems.append(f"{name}: the PDF does not show «{needed}»")
+        elif pdf.stat().st_size < 2000:
+            problems.append(f"{name}: the PDF is {pdf.stat().st_size} bytes")
+    return problems
+
+
+# ---------------------------------------------------------------------------
 # d) LibreOffice (with --libreoffice): our XLSX opens and converts with the same cells
 
 
@@ -1100,7 +1198,8 @@ def soffice_binary(install: bool) -> str | None:
     print("installing LibreOffice Calc (headless) …", file=sys.stderr)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "libreoffice-calc-nogui"],
+    subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "libreoffice-calc-nogui",
+                    "libreoffice-writer-nogui", "poppler-utils"],
                    check=False, env=env, stdout=subprocess.DEVNULL)
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -1148,6 +1247,8 @@ def section_libreoffice(report: Report, tool: Nastavnik, work: Path, seed: int, 
         for _ in range(200)]
     report.check("LibreOffice converts our XLSX with the same cells",
                  lambda: check_libreoffice(tool, work, table, soffice))
+    report.check("LibreOffice converts the order drafts to PDF, the appendix table shown",
+                 lambda: check_orders_pdf(work, soffice))
 
 
 def main() -> int:
@@ -1179,6 +1280,8 @@ def main() -> int:
         section_round_trips(report, tool, work, args.seed)
         report.check("register.xlsx of samples/inbox reads back in openpyxl and python-calamine",
                      lambda: check_register(tool, work))
+        report.check("the order drafts read back in python-docx: A4, ГОСТ margins, Times New Roman, the clean pairs",
+                     lambda: check_orders(tool, work))
         if args.libreoffice:
             section_libreoffice(report, tool, work, args.seed, install=True)
     finally:
