@@ -8,11 +8,16 @@ For a clean school, a school with defects, a school with many defects and a regi
 scripts/check_generated_inbox.py: every injected defect must be reported with its code at its cell
 (recall 100%), no error or warning may be reported that was not injected (precision), and the
 reconciliation must hold. Every build runs twice: the outputs must be byte-identical. A clean school
-must exit 0, a school with defects 1. Prints `PASS`/`FAIL` lines and `e2e: N passed, M failed`.
+must exit 0, a school with defects 1. Then a region of four generated schools in two municipalities is
+built and consolidated: the regional totals must equal the sums of the schools' reports, two runs must give
+identical files, and a school uploaded twice with different data and a foreign file must be reported.
+Prints `PASS`/`FAIL` lines and `e2e: N passed, M failed`.
 """
 
 import argparse
+import csv
 import filecmp
+import shutil
 import json
 import subprocess
 import sys
@@ -28,10 +33,76 @@ CASES = [  # name, generator arguments, expected exit status of each build
 ]
 
 
-def build(binary: Path, inbox: Path, out: Path) -> int:
-    run = subprocess.run([str(binary), "build", str(inbox), "-o", str(out), "--as-of", "2025-10-01"],
+def build(binary: Path, inbox: Path, out: Path, *options: str, as_of: str = "2025-10-01") -> int:
+    run = subprocess.run([str(binary), "build", str(inbox), "-o", str(out), "--as-of", as_of, *options],
                          capture_output=True, text=True, timeout=600)
     return run.returncode
+
+
+def consolidate(binary: Path, folder: Path, out: Path) -> int:
+    run = subprocess.run([str(binary), "consolidate", str(folder), "-o", str(out), "--as-of", "2025-10-02"],
+                         capture_output=True, text=True, timeout=600)
+    return run.returncode
+
+
+def totals(path: Path) -> dict:
+    """(total, code, period) -> (numerator, denominator, value) of regional-totals.csv."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    return {(row[0], row[3], row[5]): (row[7], row[8], row[9]) for row in rows[1:]}
+
+
+def check_consolidation(binary: Path, work: Path) -> list:
+    inbox = work / "region"
+    subprocess.run([sys.executable, str(SCRIPTS / "generate_inbox.py"), str(inbox), "--quiet", "--schools", "4",
+                    "--pupils", "50", "--seed", "15"], check=True)
+    uploads = work / "region-uploads"
+    problems = []
+    expected: dict = {}
+    for number, school in enumerate(sorted(p for p in inbox.iterdir() if p.is_dir()), start=1):
+        municipality = "г. Томск" if number <= 2 else "ЗАТО Северск"
+        build(binary, school, uploads / school.name, "--school-short-name", f"СОШ № {number}", "--municipality", municipality,
+              "--region", "Томская область", "--id-key", f"key-{number}")
+        report = json.loads((uploads / school.name / "report.json").read_text(encoding="utf-8"))
+        for area in (f"Итого по {municipality}", "Итого по региону"):
+            sums = expected.setdefault(area, {"participants": 0, "consents": [0, 0]})
+            sums["participants"] += report["counts"]["participants"]
+            consents = next(i for i in report["indicators"] if i["id"] == "consents")
+            sums["consents"][0] += consents["numerator"]
+            sums["consents"][1] += consents["denominator"]
+    first, second = work / "region-out", work / "region-out-again"
+    for out in (first, second):
+        code = consolidate(binary, uploads, out)
+        if code != 0:
+            problems.append(f"consolidate exited {code}, expected 0")
+    for output in ("regional.xlsx", "regional.csv", "regional-indicators.csv", "regional-pairs.csv", "regional-totals.csv", "report.json"):
+        if not filecmp.cmp(first / output, second / output, shallow=False):
+            problems.append(f"{output} differs between two runs")
+    found = totals(first / "regional-totals.csv")
+    for area, sums in expected.items():
+        participants = found.get((area, "participants", ""))
+        if participants is None or int(participants[2]) != sums["participants"]:
+            problems.append(f"{area}: participants {participants}, schools' reports {sums['participants']}")
+        consents = found.get((area, "consents", ""))
+        if consents is None or (int(consents[0]), int(consents[1])) != tuple(sums["consents"]):
+            problems.append(f"{area}: consents {consents}, schools' reports {sums['consents']}")
+    report = json.loads((first / "report.json").read_text(encoding="utf-8"))
+    if report["counts"]["schools"] != 4:
+        problems.append(f"{report['counts']['schools']} schools consolidated, expected 4")
+    # A school uploaded again with different data, and a file that is not an upload.
+    school = sorted(p for p in inbox.iterdir() if p.is_dir())[0]
+    build(binary, school, uploads / "again", "--school-short-name", "СОШ № 1", "--municipality", "г. Томск",
+          "--region", "Томская область", "--id-key", "key-1", as_of="2025-10-15")
+    (uploads / "junk").mkdir()
+    (uploads / "junk" / "regional.xlsx").write_text("не выгрузка", encoding="utf-8")
+    third = work / "region-out-3"
+    code = consolidate(binary, uploads, third)
+    report = json.loads((third / "report.json").read_text(encoding="utf-8"))
+    codes = sorted(issue["code"] for issue in report["issues"])
+    if code != 1 or codes != ["SCHOOL_DUPLICATE", "SCHOOL_DUPLICATE", "UPLOAD_MALFORMED"] or report["counts"]["schools"] != 3:
+        problems.append(f"duplicate and junk: exit {code}, issues {codes}, schools {report['counts']['schools']}")
+    shutil.rmtree(uploads / "again")
+    return problems
 
 
 def check_case(binary: Path, work: Path, name: str, arguments: list, status: int) -> list:
@@ -76,6 +147,13 @@ def main() -> int:
             else:
                 passed += 1
                 print(f"PASS {name}")
+        problems = check_consolidation(args.bin.resolve(), Path(temporary))
+        if problems:
+            failed += 1
+            print("FAIL consolidation of a region: " + "; ".join(problems[:5]))
+        else:
+            passed += 1
+            print("PASS consolidation of a region: totals equal the schools' sums, duplicates and foreign files reported")
     print(f"e2e: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
