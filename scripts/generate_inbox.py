@@ -36,6 +36,8 @@ school seeded from --seed and the school number; workbook properties fixed to th
 as-of date; every zip entry dated 1980-01-01 00:00:00).
 """
 
+import os
+os.environ["OPENPYXL_LXML"] = "False"  # the same bytes whether or not lxml is installed
 import argparse
 import datetime as dt
 import json

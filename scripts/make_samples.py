@@ -11,6 +11,10 @@ Output is deterministic: workbook properties are fixed to 2025-09-01 and every z
 entry is re-stamped 1980-01-01 00:00:00 after openpyxl writes the package.
 """
 
+import os
+# openpyxl serialises XML differently with lxml installed (python-docx brings it); its own writer keeps
+# the samples byte-identical whatever else is installed.
+os.environ["OPENPYXL_LXML"] = "False"
 import datetime as dt
 import io
 import os
@@ -370,7 +374,7 @@ def settings(path):
     rows = [("Наименование ОО", "Муниципальное автономное общеобразовательное учреждение средняя общеобразовательная школа № 7 г. Томска"),
             ("Краткое наименование", "МАОУ СОШ № 7 г. Томска"), ("Муниципалитет", "г. Томск"), ("Регион", "Томская область"),
             ("Директор", "Кузнецова Ирина Николаевна"), ("Куратор", "Лебедева Татьяна Александровна"), ("Учебный год", "2025/2026"),
-            ("ИНН ОО", "7017000019")]
+            ("ИНН ОО", "7017000019"), ("Ключ обезличивания", "пример-ключа-школы-7-замените-своим")]
     for index, (key, value) in enumerate(rows, start=1):
         put(ws, index, [key, value])
     ws.column_dimensions["A"].width = 26
