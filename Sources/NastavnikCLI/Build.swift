@@ -36,24 +36,7 @@ struct Build: ParsableCommand {
     var plansOrderTemplate: String?
 
     func run() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isDirectory), isDirectory.boolValue else {
-            Terminal.error("\(inbox): no such folder")
-            throw ExitStatus.cannotRun
-        }
-        let date: CalendarDate
-        if let asOf {
-            guard let parsed = CalendarDate(iso: asOf) else { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
-            date = parsed
-        } else {
-            date = Self.today()
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            Terminal.error("\(output): cannot create the output folder (\(error.localizedDescription))")
-            throw ExitStatus.cannotRun
-        }
+        let date = try FolderJob.prepare(input: inbox, output: output, asOf: asOf)
         var builder = RegisterBuilder(inbox: inbox, excluded: output, asOf: date)
         builder.mentorLimit = mentorLimit
         builder.settingOverrides = ["school": schoolName, "short_name": schoolShortName, "municipality": municipality, "region": region,
@@ -107,13 +90,6 @@ struct Build: ParsableCommand {
         out.write("Реестр: \(output)/register.xlsx; сравнительные таблицы диагностики: \(output)/diagnostics.xlsx; приказы: \(output)/orders; "
                   + "региональная выгрузка: \(output)/regional.xlsx; отчёт: \(output)/report.json\n")
         out.flush()
-    }
-
-    static func today() -> CalendarDate {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
     }
 }
 

@@ -20,24 +20,7 @@ struct Consolidate: ParsableCommand {
     var asOf: String?
 
     func run() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            Terminal.error("\(folder): no such folder")
-            throw ExitStatus.cannotRun
-        }
-        let date: CalendarDate
-        if let asOf {
-            guard let parsed = CalendarDate(iso: asOf) else { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
-            date = parsed
-        } else {
-            date = Build.today()
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            Terminal.error("\(output): cannot create the output folder (\(error.localizedDescription))")
-            throw ExitStatus.cannotRun
-        }
+        let date = try FolderJob.prepare(input: folder, output: output, asOf: asOf)
         var consolidation = Consolidation(folder: folder, excluded: output)
         consolidation.check()
         var outputs: [(file: String, sha256: String)] = []

@@ -136,6 +136,37 @@ enum OrderFrame {
         document.append(heading)
     }
 
+    /// A whole order: the frame, the numbered items, the signatures, and Appendix 1 with its table.
+    static func compose(title: String, details: OrderDetails, items: [String], entries: [OrderEntry],
+                        appendixTitle: String, table: Table) -> Document {
+        var document = Self.document(title: title, details: details)
+        Self.items(items, in: &document)
+        signatures(details, acquainted: acquainted(entries, details: details), in: &document)
+        appendixHeading(appendixTitle, details: details, in: &document)
+        document.append(table)
+        return document
+    }
+
+    /// The appendix table: a header row, then a row per appendix row with `fields` in order; the `shared`
+    /// fields of a group are one cell merged down over its rows. With no rows, one line saying why.
+    static func appendixTable(columns: [String], widths: [Double], fields: [String], shared: Set<String>, centred: Set<String>,
+                              rows: [AppendixRow], whenEmpty: String) -> Table {
+        var table = Table(columnWidths: widths.map(Twips.mm), rows: [headerRow(columns)])
+        table.fontSize = tableFontSize
+        for row in rows {
+            let merge: TableCell.VerticalMerge = row.groupSize == 1 ? .none : (row.first ? .restart : .continue)
+            table.rows.append(TableRow(fields.map { field in
+                let alignment: Alignment = centred.contains(field) ? .center : .left
+                guard shared.contains(field) else { return TableCell(row.values[field] ?? "", alignment: alignment) }
+                return row.first ? TableCell(row.values[field] ?? "", alignment: alignment, verticalMerge: merge) : .continuesAbove
+            }))
+        }
+        if rows.isEmpty {
+            table.rows.append(TableRow([TableCell([Paragraph(whenEmpty, alignment: .center)], columnSpan: columns.count)]))
+        }
+        return table
+    }
+
     /// A bold, centred header row, repeated on every page.
     static func headerRow(_ titles: [String]) -> TableRow {
         TableRow(titles.map { TableCell($0, alignment: .center, bold: true) }, isHeader: true)

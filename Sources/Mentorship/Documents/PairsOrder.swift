@@ -12,35 +12,17 @@ enum PairsOrder {
     static let sharedFields: Set<String> = ["n", "unit", "mentor", "mentor_position", "form", "term", "start", "end"]
 
     static func document(_ entries: [OrderEntry], details: OrderDetails) -> Document {
-        var document = OrderFrame.document(title: title, details: details)
-        OrderFrame.items([
+        OrderFrame.compose(title: title, details: details, items: [
             "Закрепить наставнические пары (группы) в составе согласно приложению 1 к настоящему приказу.",
             "Назначить куратором внедрения целевой модели наставничества \(NameCases.inflect(details.curator, .accusative)), возложив на куратора организацию работы наставнических пар (групп) и ведение персонифицированного учёта участников.",
             "Наставникам в срок до \(OrderFrame.plansDeadline(details.asOf).russian) разработать совместно с наставляемыми индивидуальные планы развития и представить их куратору.",
             "Куратору \(NameCases.inflect(details.curator, .dative)) организовать диагностику участников наставнических пар (групп) один раз в квартал и подготовку сравнительных таблиц изменений.",
             "Контроль за исполнением настоящего приказа оставляю за собой.",
-        ], in: &document)
-        OrderFrame.signatures(details, acquainted: OrderFrame.acquainted(entries, details: details), in: &document)
-        OrderFrame.appendixHeading("Состав наставнических пар (групп) на \(details.academicYear) учебный год", details: details, in: &document)
-        var table = Table(columnWidths: widths.map(Twips.mm), rows: [OrderFrame.headerRow(columns)])
-        table.fontSize = OrderFrame.tableFontSize
-        for row in rows(entries) {
-            let first = row.first
-            let merge: TableCell.VerticalMerge = row.groupSize == 1 ? .none : (first ? .restart : .continue)
-            func shared(_ text: String, _ alignment: Alignment = .left) -> TableCell {
-                first ? TableCell(text, alignment: alignment, verticalMerge: merge) : .continuesAbove
-            }
-            let values = row.values
-            table.rows.append(TableRow([
-                shared(values["n"]!, .center), shared(values["mentor"]!), shared(values["mentor_position"]!),
-                TableCell(values["mentee"]!), TableCell(values["mentee_position"]!), shared(values["form"]!), shared(values["term"]!),
-            ]))
-        }
-        if entries.isEmpty {
-            table.rows.append(TableRow([TableCell([Paragraph("Нет пар и групп, которые можно закрепить приказом (см. лист «Пары и группы» реестра).", alignment: .center)], columnSpan: columns.count)]))
-        }
-        document.append(table)
-        return document
+        ], entries: entries, appendixTitle: "Состав наставнических пар (групп) на \(details.academicYear) учебный год",
+        table: OrderFrame.appendixTable(columns: columns, widths: widths,
+                                        fields: ["n", "mentor", "mentor_position", "mentee", "mentee_position", "form", "term"],
+                                        shared: sharedFields, centred: ["n"], rows: rows(entries),
+                                        whenEmpty: "Нет пар и групп, которые можно закрепить приказом (см. лист «Пары и группы» реестра)."))
     }
 
     /// One appendix row per admitted mentee; the values also fill a curator's template row.

@@ -11,33 +11,15 @@ enum PlansOrder {
     static let sharedFields: Set<String> = ["n", "unit", "mentor", "mentees", "form", "term"]
 
     static func document(_ entries: [OrderEntry], details: OrderDetails) -> Document {
-        var document = OrderFrame.document(title: title, details: details)
-        OrderFrame.items([
+        OrderFrame.compose(title: title, details: details, items: [
             "Утвердить индивидуальные планы развития наставляемых под руководством наставников согласно приложению 1 к настоящему приказу.",
             "Наставникам обеспечить выполнение мероприятий индивидуальных планов в установленные сроки и отмечать их выполнение.",
             "Куратору \(NameCases.inflect(details.curator, .dative)) ежеквартально проводить мониторинг выполнения индивидуальных планов и представлять директору сведения о доле выполненных мероприятий (целевое значение — не менее 90%).",
             "Контроль за исполнением настоящего приказа оставляю за собой.",
-        ], in: &document)
-        OrderFrame.signatures(details, acquainted: OrderFrame.acquainted(entries, details: details), in: &document)
-        OrderFrame.appendixHeading("Индивидуальные планы наставнических пар (групп) на \(details.academicYear) учебный год", details: details, in: &document)
-        var table = Table(columnWidths: widths.map(Twips.mm), rows: [OrderFrame.headerRow(columns)])
-        table.fontSize = OrderFrame.tableFontSize
-        for row in rows(entries) {
-            let merge: TableCell.VerticalMerge = row.groupSize == 1 ? .none : (row.first ? .restart : .continue)
-            func shared(_ text: String, _ alignment: Alignment = .left) -> TableCell {
-                row.first ? TableCell(text, alignment: alignment, verticalMerge: merge) : .continuesAbove
-            }
-            let values = row.values
-            table.rows.append(TableRow([
-                shared(values["n"]!, .center), shared(values["unit"]!, .center), shared(values["mentor"]!), shared(values["mentees"]!),
-                TableCell(values["plan_item"]!), TableCell(values["plan_deadline"]!),
-            ]))
-        }
-        if entries.isEmpty {
-            table.rows.append(TableRow([TableCell([Paragraph("Нет пар и групп, чьи планы можно утвердить приказом (см. лист «Пары и группы» реестра).", alignment: .center)], columnSpan: columns.count)]))
-        }
-        document.append(table)
-        return document
+        ], entries: entries, appendixTitle: "Индивидуальные планы наставнических пар (групп) на \(details.academicYear) учебный год",
+        table: OrderFrame.appendixTable(columns: columns, widths: widths, fields: ["n", "unit", "mentor", "mentees", "plan_item", "plan_deadline"],
+                                        shared: sharedFields, centred: ["n", "unit"], rows: rows(entries),
+                                        whenEmpty: "Нет пар и групп, чьи планы можно утвердить приказом (см. лист «Пары и группы» реестра)."))
     }
 
     /// One row per plan item (a unit without items: one row with its plan period).
