@@ -209,7 +209,7 @@ final class XMLTree {
     static func declaresDTD(_ bytes: [UInt8]) -> Bool {
         let marker = Array("<!DOCTYPE".utf8)
         guard bytes.count >= marker.count else { return false }
-        for start in 0...(bytes.count - marker.count) where bytes[start] == 0x3C && Array(bytes[start..<(start + marker.count)]) == marker { return true }
+        for start in 0...(bytes.count - marker.count) where bytes[start] == 0x3C && bytes[start..<(start + marker.count)].elementsEqual(marker) { return true }
         return false
     }
 

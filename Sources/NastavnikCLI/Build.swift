@@ -54,7 +54,6 @@ struct Build: ParsableCommand {
             let diagnosticsPath = output + "/diagnostics.xlsx"
             try DiagnosticsWorkbook.write(register, to: diagnosticsPath)
             outputs.append(("diagnostics.xlsx", Digest.sha256(path: diagnosticsPath)))
-            try FileManager.default.createDirectory(atPath: output + "/orders", withIntermediateDirectories: true)
             orders = try OrderDrafts.write(register, to: output, templates: .init(pairs: pairsOrderTemplate, plans: plansOrderTemplate))
             for file in orders.files { outputs.append((file, Digest.sha256(path: output + "/" + file))) }
             let report = ReportJSON.render(register, outputs: outputs)

@@ -68,7 +68,7 @@ final class WordTextCollector: NSObject, XMLParserDelegate {
 
     static func written(_ register: Register, templates: OrderDrafts.Templates = .init()) throws -> (folder: String, outcome: OrderDrafts.Outcome) {
         let folder = NSTemporaryDirectory() + "nastavnik-orders-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder + "/orders", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return (folder, try OrderDrafts.write(register, to: folder, templates: templates))
     }
 

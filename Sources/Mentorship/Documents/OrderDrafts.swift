@@ -1,4 +1,5 @@
 import DocxIO
+import Foundation
 import PackageIO
 
 /// Writes the two order drafts into `orders/`: the built-in layout, or a curator's `.docx` template.
@@ -26,6 +27,11 @@ public enum OrderDrafts {
     public static let files = ["orders/" + PairsOrder.fileName, "orders/" + PlansOrder.fileName]
 
     public static func write(_ register: Register, to folder: String, templates: Templates = Templates()) throws(PackageError) -> Outcome {
+        do {
+            try FileManager.default.createDirectory(atPath: folder + "/orders", withIntermediateDirectories: true)
+        } catch {
+            throw PackageError(.writeFailed, file: folder + "/orders", message: "cannot create the folder (\(error.localizedDescription))")
+        }
         let details = OrderDetails(register)
         let entries = OrderEntry.admitted(register)
         var outcome = Outcome()

@@ -31,20 +31,22 @@ public enum AttendanceIndicators {
         }
     }
 
+    /// «5–11 кл…», «7-х – 9-х кл…» and «8 кл…», in folded text.
+    private static let gradeRange = try! NSRegularExpression(pattern: "(\\d{1,2})\\s*(?:-?[хе]|-?ых)?\\s*[-–—]\\s*(\\d{1,2})\\s*(?:-?[хе]|-?ых)?\\s*кл")
+    private static let singleGrade = try! NSRegularExpression(pattern: "(\\d{1,2})\\s*(?:-?[хе]|-?ых)?\\s*кл")
+
     /// The grades a text names: «5–11 классы» → 5...11, «8 классы» → 8...8; nil when it names none.
     public static func grades(in text: String) -> ClosedRange<Int>? {
         let folded = PersonName.fold(text)
-        let range = try! NSRegularExpression(pattern: "(\\d{1,2})\\s*(?:-?[хе]|-?ых)?\\s*[-–—]\\s*(\\d{1,2})\\s*(?:-?[хе]|-?ых)?\\s*кл")
-        let single = try! NSRegularExpression(pattern: "(\\d{1,2})\\s*(?:-?[хе]|-?ых)?\\s*кл")
         let whole = NSRange(folded.startIndex..., in: folded)
         func number(_ match: NSTextCheckingResult, _ group: Int) -> Int? {
             Range(match.range(at: group), in: folded).flatMap { Int(folded[$0]) }
         }
-        if let match = range.firstMatch(in: folded, range: whole), let low = number(match, 1), let high = number(match, 2),
+        if let match = gradeRange.firstMatch(in: folded, range: whole), let low = number(match, 1), let high = number(match, 2),
            (1...11).contains(low), (1...11).contains(high), low <= high {
             return low...high
         }
-        if let match = single.firstMatch(in: folded, range: whole), let grade = number(match, 1), (1...11).contains(grade) {
+        if let match = singleGrade.firstMatch(in: folded, range: whole), let grade = number(match, 1), (1...11).contains(grade) {
             return grade...grade
         }
         return nil
@@ -64,13 +66,14 @@ public enum AttendanceIndicators {
         return order.map { key in
             let list = marks[key]!
             let sheet = list[0].place.sheet
-            let kind = EventKind.of(list[0].event) == .other ? EventKind.of(sheet) : EventKind.of(list[0].event)
+            let named = EventKind.of(list[0].event)
+            let kind = named == .other ? EventKind.of(sheet) : named
             let expected: [Person]
             switch kind {
             case .teachersCouncil: expected = pedagogical
             case .classHour:
                 if let grades = grades(in: list[0].event) ?? grades(in: sheet) {
-                    expected = pupils.filter { pupil in pupil.grade.map(grades.contains) ?? false }
+                    expected = pupils.filter { pupil in pupil.schoolClass.flatMap(ContactReading.grade).map(grades.contains) ?? false }
                 } else {
                     expected = pupils
                 }
@@ -83,13 +86,5 @@ public enum AttendanceIndicators {
             return Indicator(id: kind.rawValue, event: key, numerator: expected.filter { present.contains(ObjectIdentifier($0)) }.count,
                              denominator: expected.count, target: 0.9, definition: kind.definition)
         }
-    }
-}
-
-extension Person {
-    /// The grade of a pupil's class («7А» → 7).
-    var grade: Int? {
-        guard let schoolClass else { return nil }
-        return Int(schoolClass.prefix { $0.isNumber })
     }
 }

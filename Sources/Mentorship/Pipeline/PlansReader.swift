@@ -46,9 +46,10 @@ final class PlansReader {
     func finish(_ units: [MentoringUnit]) {
         for unit in units {
             if !unit.planItems.isEmpty {
-                unit.planDone = Double(unit.planItems.filter(\.done).count) / Double(unit.planItems.count)
+                let done = unit.planItems.filter(\.done).count
+                unit.planDone = Double(done) / Double(unit.planItems.count)
                 unit.planDonePlace = firstRow[ObjectIdentifier(unit)]
-                unit.planDoneText = "\(unit.planItems.filter(\.done).count) из \(unit.planItems.count)"
+                unit.planDoneText = "\(done) из \(unit.planItems.count)"
             }
             guard let share = unit.planDone, share < 0.9, let place = unit.planDonePlace else { continue }
             log.add(Issue(.planBehind, at: place, field: unit.planItems.isEmpty ? "plan_done" : "done", value: unit.planDoneText,
