@@ -3,7 +3,8 @@ struct CSVBatch {
     /// The chunk's text, followed by the fields that had to be copied (unescaped quotes, fields
     /// spanning chunks).
     var bytes: [UInt8] = []
-    /// Each field's start in `bytes` (high 32 bits) and length (low 32 bits).
+    /// Each field's start in `bytes` (high 32 bits), whether it is all ASCII (bit 31) and its length
+    /// (low 31 bits). Every field is checked UTF-8.
     var fields: [UInt64] = []
     /// For each record, the index in the field arrays after its last field, and its number.
     var recordEnds: [Int32] = []
@@ -12,19 +13,25 @@ struct CSVBatch {
     var failure: SpreadsheetError?
 
     @inline(__always)
-    static func field(start: Int, length: Int) -> UInt64 { UInt64(start) << 32 | UInt64(length) }
+    static func field(start: Int, length: Int, ascii: Bool) -> UInt64 {
+        UInt64(start) << 32 | (ascii ? 1 << 31 : 0) | UInt64(length)
+    }
 
     @inline(__always)
-    static func unpack(_ field: UInt64) -> (start: Int, length: Int) { (Int(field >> 32), Int(field & 0xFFFF_FFFF)) }
+    static func unpack(_ field: UInt64) -> (start: Int, length: Int, ascii: Bool) {
+        (Int(field >> 32), Int(field & 0x7FFF_FFFF), field & (1 << 31) != 0)
+    }
 }
 
 /// Splits CSV text into fields and records (RFC 4180: quotes, doubled quotes, line breaks inside
-/// quotes, CRLF/LF/CR) on the producing thread; the reader only turns fields into strings.
+/// quotes, CRLF/LF/CR) and checks that every field is UTF-8, on the producing thread; the reader
+/// only turns fields into strings.
 final class CSVTokenizer {
     private let chunks: CSVChunkSource
     private let file: String
     private let encodingName: String
     private let delimiter: UInt8
+    private let delimiterLanes: UInt64
     private let maxFieldBytes: Int
     private let buffer: UnsafeMutableRawBufferPointer
     private let special: UnsafeMutablePointer<Bool>
@@ -38,7 +45,7 @@ final class CSVTokenizer {
     private var fieldWasQuoted = false
     private var lastWasCR = false
     private var line = 1
-    private var quoteStartLine = 0
+    private var fieldLine = 1
     private var recordNumber = 0
     private var fieldsInRecord = 0
     // The current field: a run of the chunk, or copied bytes once it needs them.
@@ -47,14 +54,16 @@ final class CSVTokenizer {
     private var copied = false
     private var copy: [UInt8] = []
     /// Fields of a record that the previous chunk left open; they open the next batch.
-    private var openRecordFields: [[UInt8]] = []
+    private var openRecordFields: [(bytes: [UInt8], ascii: Bool)] = []
 
     init(chunks: CSVChunkSource, file: String, encodingName: String, delimiter: UInt8, maxFieldBytes: Int, chunkSize: Int = 256 * 1024) {
         self.chunks = chunks
         self.file = file
         self.encodingName = encodingName
         self.delimiter = delimiter
-        self.maxFieldBytes = maxFieldBytes
+        // A field's length has 31 bits in a batch.
+        self.maxFieldBytes = min(maxFieldBytes, Int(Int32.max))
+        delimiterLanes = UInt64(delimiter) &* CSVTokenizer.lanes
         buffer = .allocate(byteCount: chunkSize, alignment: 16)
         special = .allocate(capacity: 256)
         special.initialize(repeating: false, count: 256)
@@ -69,35 +78,36 @@ final class CSVTokenizer {
     /// The next batch, or nil after the last.
     func nextBatch() throws -> CSVBatch? {
         if ended { return nil }
-        let (count, mark) = try chunks.fill(buffer)
+        let count = try chunks.fill(buffer)
         var batch = CSVBatch()
         for field in openRecordFields {
-            batch.fields.append(CSVBatch.field(start: batch.bytes.count, length: field.count))
-            batch.bytes.append(contentsOf: field)
+            batch.fields.append(CSVBatch.field(start: batch.bytes.count, length: field.bytes.count, ascii: field.ascii))
+            batch.bytes.append(contentsOf: field.bytes)
         }
         openRecordFields.removeAll()
         let carriedBytes = batch.bytes.count
-        if count == 0 {
-            ended = true
-            if inQuotes {
-                batch.failure = failure(line: quoteStartLine, "a quoted field opened on line \(quoteStartLine) is never closed")
-            } else if fieldsInRecord > 0 || directStart >= 0 || copied || fieldWasQuoted {
-                endField(&batch)
-                endRecord(&batch)
-            }
-            return batch
-        }
-        let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
-        batch.bytes.reserveCapacity(carriedBytes + count + 1024)
-        batch.bytes.append(contentsOf: bytes)
-        batch.fields.reserveCapacity(count / 8)
         do {
-            try tokenize(UnsafeBufferPointer(rebasing: bytes[0..<(mark ?? count)]), offset: carriedBytes, into: &batch)
-            detachOpenRecord(&batch)
-            if mark != nil {
-                throw failure(line: line, "the text is not valid \(encodingName) on line \(line); save it as UTF-8 or give the encoding")
+            if count == 0 {
+                ended = true
+                if inQuotes {
+                    throw failure(line: fieldLine, "a quoted field opened on line \(fieldLine) is never closed")
+                } else if fieldsInRecord > 0 || directStart >= 0 || copied || fieldWasQuoted {
+                    try endField(&batch)
+                    endRecord(&batch)
+                }
+                return batch
             }
+            let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
+            batch.bytes.reserveCapacity(carriedBytes + count + 1024)
+            batch.bytes.append(contentsOf: bytes)
+            batch.fields.reserveCapacity(count / 8)
+            batch.recordEnds.reserveCapacity(count / 64)
+            batch.recordNumbers.reserveCapacity(count / 64)
+            try tokenize(bytes, offset: carriedBytes, into: &batch)
+            detachOpenRecord(&batch)
         } catch let error as SpreadsheetError {
+            // The records closed before the problem are handed out, then the problem.
+            batch.fields.removeLast(batch.fields.count - Int(batch.recordEnds.last ?? 0))
             batch.failure = error
             ended = true
         }
@@ -113,8 +123,8 @@ final class CSVTokenizer {
         let closed = Int(batch.recordEnds.last ?? 0)
         guard batch.fields.count > closed else { return }
         for field in batch.fields[closed...] {
-            let (start, length) = CSVBatch.unpack(field)
-            openRecordFields.append(Array(batch.bytes[start..<start + length]))
+            let (start, length, ascii) = CSVBatch.unpack(field)
+            openRecordFields.append((Array(batch.bytes[start..<start + length]), ascii))
         }
         batch.fields.removeLast(batch.fields.count - closed)
     }
@@ -126,6 +136,28 @@ final class CSVTokenizer {
         let count = text.count
         var position = 0
         while position < count {
+            // The common case, taken without the state machine: an unquoted field that ends in this chunk.
+            if !inQuotes, !fieldWasQuoted, !copied, directStart < 0, !special[Int(text[position])] {
+                let (end, ascii) = nextSpecial(text, from: position)
+                if end < count, end - position <= maxFieldBytes {
+                    let stop = text[end]
+                    if stop != quote {
+                        let field = UnsafeBufferPointer(rebasing: text[position..<end])
+                        if !ascii, let invalid = TextEncoding.firstInvalidUTF8(field, complete: true) {
+                            throw notUTF8(field, at: invalid, startingOn: line)
+                        }
+                        batch.fields.append(CSVBatch.field(start: offset + position, length: end - position, ascii: ascii))
+                        fieldsInRecord += 1
+                        position = end + 1
+                        lastWasCR = stop == 0x0D
+                        if stop != delimiter {
+                            line += 1
+                            endRecord(&batch)
+                        }
+                        continue
+                    }
+                }
+            }
             if inQuotes {
                 var index = position
                 while index < count, text[index] != quote {
@@ -133,7 +165,7 @@ final class CSVTokenizer {
                     if byte == 0x0A { if !lastWasCR { line += 1 }; lastWasCR = false } else if byte == 0x0D { line += 1; lastWasCR = true } else { lastWasCR = false }
                     index += 1
                 }
-                try appendRun(text, position, index, line: quoteStartLine)
+                try appendRun(text, position, index)
                 position = index
                 if index < count {
                     inQuotes = false
@@ -153,7 +185,7 @@ final class CSVTokenizer {
                 } else if directStart < 0 && !copied && !fieldWasQuoted {
                     inQuotes = true
                     fieldWasQuoted = true
-                    quoteStartLine = line
+                    fieldLine = line
                 } else {
                     appendByte(byte) // a stray quote in an unquoted field is kept as text
                 }
@@ -163,7 +195,7 @@ final class CSVTokenizer {
             if byte == delimiter {
                 position += 1
                 lastWasCR = false
-                endField(&batch)
+                try endField(&batch)
                 continue
             }
             if byte == 0x0A || byte == 0x0D {
@@ -172,22 +204,65 @@ final class CSVTokenizer {
                 lastWasCR = byte == 0x0D
                 if secondHalfOfCRLF { continue }
                 line += 1
-                endField(&batch)
+                try endField(&batch)
                 endRecord(&batch)
                 continue
             }
             lastWasCR = false
+            if directStart < 0 && !copied && !fieldWasQuoted { fieldLine = line }
             var index = position + 1
             while index < count, !special[Int(text[index])] { index += 1 }
-            try appendRun(text, position, index, line: line)
+            try appendRun(text, position, index)
             position = index
         }
         // The chunk ends: a field still open keeps its bytes.
         if directStart >= 0 { toCopy(text) }
     }
 
+    /// The offset of the first delimiter, quote or line break at or after `start` (or the text's
+    /// end), and whether the bytes before it are ASCII: eight bytes at a time, each tested for the
+    /// four bytes at once.
     @inline(__always)
-    private func appendRun(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int) throws {
+    private func nextSpecial(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, ascii: Bool) {
+        let count = text.count
+        var index = start
+        var highBits: UInt64 = 0
+        let base = UnsafeRawPointer(text.baseAddress!)
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let hits = CSVTokenizer.bytesEqual(word, delimiterLanes) | CSVTokenizer.bytesEqual(word, CSVTokenizer.quoteLanes)
+                | CSVTokenizer.bytesEqual(word, CSVTokenizer.lineFeedLanes) | CSVTokenizer.bytesEqual(word, CSVTokenizer.carriageReturnLanes)
+            if hits != 0 {
+                let before = hits.trailingZeroBitCount >> 3
+                highBits |= word & ((1 << (before << 3)) &- 1)
+                return (index + before, highBits & CSVTokenizer.highBitLanes == 0)
+            }
+            highBits |= word
+            index += 8
+        }
+        while index < count, !special[Int(text[index])] {
+            highBits |= UInt64(text[index])
+            index += 1
+        }
+        return (index, highBits & CSVTokenizer.highBitLanes == 0)
+    }
+
+    private static let lanes: UInt64 = 0x0101_0101_0101_0101
+    private static let highBitLanes: UInt64 = 0x8080_8080_8080_8080
+    private static let quoteLanes = UInt64(UInt8(ascii: "\"")) &* lanes
+    private static let lineFeedLanes = UInt64(0x0A) &* lanes
+    private static let carriageReturnLanes = UInt64(0x0D) &* lanes
+
+    /// The high bit of the lowest byte of `word` equal to the byte repeated in `pattern` is set (bits
+    /// above it may be set falsely, which the lowest-set-bit search never sees).
+    @inline(__always)
+    private static func bytesEqual(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let difference = word ^ pattern
+        return (difference &- lanes) & ~difference & highBitLanes
+    }
+
+    @inline(__always)
+    private func appendRun(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
         guard end > start else { return }
         if !copied && directStart < 0 {
             directStart = start
@@ -199,8 +274,8 @@ final class CSVTokenizer {
             copy.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
         }
         if (copied ? copy.count : directEnd - directStart) > maxFieldBytes {
-            throw SpreadsheetError(.limitExceeded, file: file, line: line,
-                                   message: "a field starting on line \(line) is longer than \(maxFieldBytes) bytes (an unclosed quote?)")
+            throw SpreadsheetError(.limitExceeded, file: file, line: fieldLine,
+                                   message: "a field starting on line \(fieldLine) is longer than \(maxFieldBytes) bytes (an unclosed quote?)")
         }
     }
 
@@ -222,20 +297,42 @@ final class CSVTokenizer {
         directStart = -1
     }
 
-    private func endField(_ batch: inout CSVBatch) {
+    private func endField(_ batch: inout CSVBatch) throws {
         if copied {
-            batch.fields.append(CSVBatch.field(start: batch.bytes.count, length: copy.count))
+            let ascii = try copy.withUnsafeBufferPointer { try checked($0) }
+            batch.fields.append(CSVBatch.field(start: batch.bytes.count, length: copy.count, ascii: ascii))
             batch.bytes.append(contentsOf: copy)
             copied = false
         } else if directStart >= 0 {
-            batch.fields.append(CSVBatch.field(start: chunkOffset + directStart, length: directEnd - directStart))
+            let ascii = try checked(UnsafeBufferPointer(rebasing: currentText[directStart..<directEnd]))
+            batch.fields.append(CSVBatch.field(start: chunkOffset + directStart, length: directEnd - directStart, ascii: ascii))
             directStart = -1
         } else {
-            batch.fields.append(0)
+            batch.fields.append(CSVBatch.field(start: 0, length: 0, ascii: true))
         }
         fieldWasQuoted = false
         afterQuote = false
         fieldsInRecord += 1
+    }
+
+    /// Whether a field is ASCII; throws when it is not UTF-8.
+    private func checked(_ field: UnsafeBufferPointer<UInt8>) throws -> Bool {
+        var highBits: UInt8 = 0
+        for byte in field { highBits |= byte }
+        if highBits < 0x80 { return true }
+        if let invalid = TextEncoding.firstInvalidUTF8(field, complete: true) { throw notUTF8(field, at: invalid, startingOn: fieldLine) }
+        return false
+    }
+
+    /// The error for a field that is not UTF-8, on the line of its first bad byte.
+    private func notUTF8(_ field: UnsafeBufferPointer<UInt8>, at invalid: Int, startingOn firstLine: Int) -> SpreadsheetError {
+        var line = firstLine
+        var previous: UInt8 = 0
+        for byte in field[..<invalid] {
+            if byte == 0x0D || (byte == 0x0A && previous != 0x0D) { line += 1 }
+            previous = byte
+        }
+        return failure(line: line, "the text is not valid \(encodingName) on line \(line); save it as UTF-8 or give the encoding")
     }
 
     private func endRecord(_ batch: inout CSVBatch) {

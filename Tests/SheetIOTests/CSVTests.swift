@@ -62,6 +62,27 @@ import Testing
         #expect(throws: SpreadsheetError.self) { _ = try TestSupport.readAll(path: path) }
     }
 
+    /// A byte that is not UTF-8 is reported on its own line, whether it sits in a plain field or
+    /// after line breaks inside a quoted one, and the records before it are read.
+    @Test(arguments: [(false, 20_002), (true, 20_004)])
+    func invalidUTF8NamesTheLineOfTheBadByte(quoted: Bool, line: Int) throws {
+        let path = TestSupport.temporaryDirectory() + "/bad\(quoted).csv"
+        var bytes = Array(String(repeating: "строка,1\n", count: 20_000).utf8) + Array("Иван,2\r\n".utf8)
+        bytes += quoted ? Array("x,\"начало\r\nвторая\nтретья ".utf8) + [0xC8] + Array("\"\n".utf8)
+            : Array("Пётр ".utf8) + [0xE9, 0x41] + Array(",3\n".utf8)
+        TestSupport.write(bytes: bytes, to: path)
+        let reader = try CSVSource(path: path, options: CSVReadOptions(encoding: .utf8)).rows(ofSheet: 0)
+        var read = 0
+        do {
+            while try reader.next() != nil { read += 1 }
+            Issue.record("no error")
+        } catch let error as SpreadsheetError {
+            #expect(error.line == line)
+            #expect(error.message.contains("not valid UTF-8 on line \(line)"))
+        }
+        #expect(read == 20_001)
+    }
+
     @Test func writerNeutralisesFormulasByDefault() throws {
         let directory = TestSupport.temporaryDirectory()
         let cells: [CellValue] = [.text("=SUM(A1)"), .text("+7 913"), .text("-x"), .text("@me"), .text("ok"), .number(-5)]
@@ -131,19 +152,25 @@ import Testing
 
     /// A file of several chunks, with quoted fields, doubled quotes and line breaks falling on chunk
     /// boundaries, reads the same as a plain whole-string parser reads it.
-    @Test func largeFileMatchesAReferenceParser() throws {
+    /// Fields of every length around the eight-byte steps of the scanner, two-byte and three-byte
+    /// characters (some falling across chunk boundaries) and each delimiter are covered.
+    @Test(arguments: [",", ";", "\t", "|"])
+    func largeFileMatchesAReferenceParser(delimiter: String) throws {
         var random = SeededGenerator(seed: 256)
-        let pieces = ["Иванов", "a", "", "\"q,uo\"\"ted\"", "\"multi\r\nline\"", "\"\"", "ёлка", "12.5", "\"x\ny\"", "end"]
+        let pieces = ["Иванов", "a", "", "\"q\(delimiter)uo\"\"ted\"", "\"multi\r\nline\"", "\"\"", "ёлка", "12.5", "\"x\ny\"", "end",
+                      "abcdefg", "abcdefgh", "abcdefghi", "Александровна", "№ 7", "+7 (913) 000-00-00", "stray\"quote",
+                      "ivanov.1@school55.ru", "€uro", "ab" + "\u{1F600}"]
         var text = ""
         while text.utf8.count < 1_200_000 {
             let width = Int.random(in: 1...6, using: &random)
-            text += (0..<width).map { _ in pieces.randomElement(using: &random)! }.joined(separator: ",")
+            text += (0..<width).map { _ in pieces.randomElement(using: &random)! }.joined(separator: delimiter)
             text += Bool.random(using: &random) ? "\r\n" : "\n"
         }
-        text += "tail,\"open"  // an unterminated quote at the very end
+        text += "tail\(delimiter)\"open"  // an unterminated quote at the very end
         let path = TestSupport.temporaryDirectory() + "/large.csv"
         TestSupport.write(text, to: path)
-        let source = try CSVSource(path: path, options: CSVReadOptions(encoding: .utf8, delimiter: UInt8(ascii: ",")))
+        let separator = UInt8(ascii: delimiter.unicodeScalars.first!)
+        let source = try CSVSource(path: path, options: CSVReadOptions(encoding: .utf8, delimiter: separator))
         let reader = try source.rows(ofSheet: 0)
         var rows: [Row] = []
         do {
@@ -152,13 +179,13 @@ import Testing
         } catch let error as SpreadsheetError {
             #expect(error.message.contains("never closed"))
         }
-        let expected = Self.referenceParse(String(text.dropLast("tail,\"open".count)))
+        let expected = Self.referenceParse(String(text.dropLast("tail,\"open".count)), delimiter: separator)
         #expect(rows.count == expected.count)
         #expect(rows == expected)
     }
 
     /// A straightforward RFC 4180 parser over a whole string, for comparison.
-    static func referenceParse(_ text: String) -> [Row] {
+    static func referenceParse(_ text: String, delimiter: UInt8) -> [Row] {
         var rows: [Row] = []
         var field: [UInt8] = [], fields: [CellValue] = [], number = 0
         var quoted = false, afterQuote = false
@@ -179,8 +206,8 @@ import Testing
             }
             switch byte {
             case 0x22:
-                if afterQuote { field.append(0x22); quoted = true; afterQuote = false } else { quoted = true }
-            case 0x2C: endField()
+                if afterQuote { field.append(0x22); quoted = true; afterQuote = false } else if field.isEmpty { quoted = true } else { field.append(byte) }
+            case delimiter: endField()
             case 0x0D:
                 if index < bytes.count, bytes[index] == 0x0A { index += 1 }
                 endRecord()
