@@ -119,6 +119,7 @@ public final class CSVSource: SpreadsheetSource {
 /// (``CSVTokenizer``); this one turns fields into strings and records into rows.
 final class CSVRowReader: RowReader {
     private let producer: BackgroundProducer<CSVBatch>
+    private let spares: SparePool<CSVBatch>
     private var batch = CSVBatch()
     private var record = 0
     private var done = false
@@ -129,6 +130,7 @@ final class CSVRowReader: RowReader {
         let chunks = try CSVChunkSource(path: source.file, encoding: source.dialect.encoding, bomLength: source.bomLength)
         let tokenizer = CSVTokenizer(chunks: chunks, file: source.file, encodingName: source.dialect.encoding.rawValue,
                                      delimiter: source.dialect.delimiter, maxFieldBytes: source.options.maxFieldBytes)
+        spares = tokenizer.spares
         producer = BackgroundProducer(depth: 4) { try tokenizer.nextBatch() }
     }
 
@@ -137,6 +139,7 @@ final class CSVRowReader: RowReader {
             if record >= batch.recordEnds.count {
                 if let failure = batch.failure { done = true; throw failure }
                 guard let next = try producer.next() else { done = true; return nil }
+                spares.put(batch)
                 batch = next
                 record = 0
                 continue

@@ -1,3 +1,5 @@
+import PackageIO
+
 /// One chunk of a CSV file split into fields and records, ready to become rows.
 struct CSVBatch {
     /// The chunk's text, followed by the fields that had to be copied (unescaped quotes, fields
@@ -11,6 +13,15 @@ struct CSVBatch {
     var recordNumbers: [Int] = []
     /// A problem met after the records above; the reader throws it once they are handed out.
     var failure: SpreadsheetError?
+
+    /// Empties the batch for reuse, keeping its storage.
+    mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+        fields.removeAll(keepingCapacity: true)
+        recordEnds.removeAll(keepingCapacity: true)
+        recordNumbers.removeAll(keepingCapacity: true)
+        failure = nil
+    }
 
     @inline(__always)
     static func field(start: Int, length: Int, ascii: Bool) -> UInt64 {
@@ -28,6 +39,8 @@ struct CSVBatch {
 /// only turns fields into strings.
 final class CSVTokenizer {
     private let chunks: CSVChunkSource
+    /// Batches the reader is done with, reused so that each chunk does not take fresh memory.
+    let spares = SparePool<CSVBatch>(capacity: 2)
     private let file: String
     private let encodingName: String
     private let delimiter: UInt8
@@ -79,7 +92,8 @@ final class CSVTokenizer {
     func nextBatch() throws -> CSVBatch? {
         if ended { return nil }
         let count = try chunks.fill(buffer)
-        var batch = CSVBatch()
+        var batch = spares.take() ?? CSVBatch()
+        batch.clear()
         for field in openRecordFields {
             batch.fields.append(CSVBatch.field(start: batch.bytes.count, length: field.bytes.count, ascii: field.ascii))
             batch.bytes.append(contentsOf: field.bytes)

@@ -30,16 +30,26 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         firstInvalidUTF8(bytes, complete: complete) == nil
     }
 
-    /// The offset of the first byte that breaks UTF-8, or nil when `bytes` are valid; an incomplete
-    /// sequence at the very end is allowed unless `complete`.
+    /// The offset of the first byte that breaks UTF-8 (overlong forms, surrogates and code points past
+    /// U+10FFFF included), or nil when `bytes` are valid; an incomplete sequence at the very end is
+    /// allowed unless `complete`.
     static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, complete: Bool) -> Int? {
         var index = 0
         let raw = UnsafeRawPointer(bytes.baseAddress)
         while index < bytes.count {
-            // Eight ASCII bytes at a time.
-            if let raw, index + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-                continue
+            if let raw, index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                // Eight ASCII bytes at a time.
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                // Four two-byte characters (Cyrillic) at a time: leads C2–DF, each followed by 80–BF.
+                if word & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0,
+                   ((word & 0x001E_001E_001E_001E) &+ 0x7FFF_7FFF_7FFF_7FFF) & 0x8000_8000_8000_8000 == 0x8000_8000_8000_8000 {
+                    index += 8
+                    continue
+                }
             }
             let byte = bytes[index]
             if byte < 0x80 { index += 1; continue }
@@ -56,8 +66,19 @@ public enum TextEncoding: String, Sendable, CaseIterable {
             case 0xF0...0xF4: length = 4
             default: return index
             }
-            if index + length > bytes.count { return complete ? index : nil }
-            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
+            // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch byte {
+            case 0xE0: lower = 0xA0
+            case 0xED: upper = 0x9F
+            case 0xF0: lower = 0x90
+            case 0xF4: upper = 0x8F
+            default: break
+            }
+            let available = min(length, bytes.count - index)
+            if available > 1, !(lower...upper).contains(bytes[index + 1]) { return index }
+            if available > 2 { for offset in 2..<available where bytes[index + offset] & 0xC0 != 0x80 { return index } }
+            if available < length { return complete ? index : nil }
             index += length
         }
         return nil

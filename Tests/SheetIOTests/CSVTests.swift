@@ -219,3 +219,34 @@ import Testing
         return rows
     }
 }
+
+/// The UTF-8 check that lets the CSV reader make strings without a second validation agrees with
+/// the standard library's on random bytes rich in Cyrillic, malformed and boundary sequences.
+@Suite struct UTF8CheckTests {
+    @Test func agreesWithTheStandardLibrary() {
+        var random = SeededGenerator(seed: 8)
+        let pieces: [[UInt8]] = [
+            Array("Ёж".utf8), Array("Александровна".utf8), Array("a b".utf8), Array("€".utf8), Array("😀".utf8),
+            [0xD0], [0x90], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80],
+            [0xED, 0x9F, 0xBF], [0xF0, 0x80, 0x80, 0x80], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xE2, 0x82], [0xF0, 0x9F, 0x98],
+        ]
+        for _ in 0..<5_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &random) {
+                // Mostly valid text, so that a bad piece falls at every offset of the eight-byte steps.
+                bytes += Int.random(in: 0..<4, using: &random) == 0 ? pieces.randomElement(using: &random)! : pieces[Int.random(in: 0...4, using: &random)]
+            }
+            let ours = bytes.withUnsafeBufferPointer { TextEncoding.firstInvalidUTF8($0, complete: true) }
+            let theirs = bytes.withUnsafeBufferPointer { buffer -> Int? in
+                do {
+                    _ = try UTF8Span(validating: buffer.span)
+                    return nil
+                } catch {
+                    return (error as? UTF8.ValidationError)?.byteOffsets.lowerBound ?? -1
+                }
+            }
+            #expect(ours == theirs, "\(bytes.map { String($0, radix: 16) })")
+        }
+    }
+}
