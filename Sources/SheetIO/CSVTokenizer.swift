@@ -69,7 +69,7 @@ final class CSVTokenizer {
     /// Fields of a record that the previous chunk left open; they open the next batch.
     private var openRecordFields: [(bytes: [UInt8], ascii: Bool)] = []
 
-    init(chunks: CSVChunkSource, file: String, encodingName: String, delimiter: UInt8, maxFieldBytes: Int, chunkSize: Int = 256 * 1024) {
+    init(chunks: CSVChunkSource, file: String, encodingName: String, delimiter: UInt8, maxFieldBytes: Int, chunkSize: Int = 64 * 1024) {
         self.chunks = chunks
         self.file = file
         self.encodingName = encodingName
