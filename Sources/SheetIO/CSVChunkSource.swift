@@ -43,6 +43,12 @@ final class CSVChunkSource {
         if rawInput.count != want { rawInput = [UInt8](repeating: 0, count: want) }
         while true {
             let got = try rawInput.withUnsafeMutableBytes { try readSome(into: $0) }
+            if encoding == .windows1251 {
+                // Straight into the buffer: a byte gives at most three.
+                return rawInput.withUnsafeBufferPointer {
+                    Windows1251.decode(UnsafeBufferPointer(rebasing: $0[0..<got]), into: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                }
+            }
             converted.removeAll(keepingCapacity: true)
             _ = rawInput.withUnsafeBufferPointer { transcoder.transcode(UnsafeBufferPointer(rebasing: $0[0..<got]), into: &converted, final: got == 0) }
             converted.withUnsafeBytes { if $0.count > 0 { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: $0.count) } }

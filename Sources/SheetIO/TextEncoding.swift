@@ -108,10 +108,10 @@ struct UTF8Transcoder {
             output.removeLast(output.count - cut)
             return valid
         case .windows1251:
-            output.reserveCapacity(output.count + input.count * 2)
-            for byte in input {
-                if byte < 0x80 { output.append(byte) } else { output.append(contentsOf: Windows1251.utf8Sequences[Int(byte - 0x80)]) }
-            }
+            let start = output.count
+            output.append(contentsOf: repeatElement(0, count: input.count * 3))
+            let written = output.withUnsafeMutableBufferPointer { Windows1251.decode(input, into: $0.baseAddress! + start) }
+            output.removeLast(input.count * 3 - written)
             return true
         case .utf16LE, .utf16BE:
             var units = carry

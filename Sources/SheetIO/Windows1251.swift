@@ -20,8 +20,47 @@ enum Windows1251 {
         0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F,
     ]
 
-    /// The UTF-8 encoding of each byte 0x80–0xFF, precomputed.
-    static let utf8Sequences: [[UInt8]] = upperHalf.map { Array(String(Character(Unicode.Scalar($0)!)).utf8) }
+    /// The UTF-8 encoding of each byte 0x80–0xFF, precomputed: up to three bytes, first in the low
+    /// byte, and the length in the high byte.
+    static let utf8Packed: [UInt32] = upperHalf.map { scalar in
+        let bytes = Array(String(Character(Unicode.Scalar(scalar)!)).utf8)
+        return bytes.enumerated().reduce(UInt32(bytes.count) << 24) { $0 | UInt32($1.element) << (8 * $1.offset) }
+    }
+
+    /// Writes the UTF-8 form of `input` to `output` and returns how many bytes it wrote. `output`
+    /// must have room for three bytes per input byte.
+    static func decode(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> Int {
+        utf8Packed.withUnsafeBufferPointer { table in
+            var written = 0
+            var index = 0
+            let raw = UnsafeRawPointer(input.baseAddress)
+            while index < input.count {
+                // Eight ASCII bytes at a time.
+                if let raw, index + 8 <= input.count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        UnsafeMutableRawPointer(output + written).storeBytes(of: word, as: UInt64.self)
+                        written += 8
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = input[index]
+                index += 1
+                if byte < 0x80 {
+                    output[written] = byte
+                    written += 1
+                    continue
+                }
+                let packed = table[Int(byte &- 0x80)]
+                output[written] = UInt8(truncatingIfNeeded: packed)
+                output[written + 1] = UInt8(truncatingIfNeeded: packed >> 8)
+                output[written + 2] = UInt8(truncatingIfNeeded: packed >> 16)
+                written += Int(packed >> 24)
+            }
+            return written
+        }
+    }
 
     /// Byte for a Unicode scalar, for the encoder; nil when the code page has none.
     static let byteForScalar: [UInt32: UInt8] = {

@@ -250,3 +250,24 @@ import Testing
         }
     }
 }
+
+@Suite struct Windows1251Tests {
+    /// Every byte, alone and among ASCII runs long enough for the eight-byte step, decodes to the
+    /// scalar the code page gives it.
+    @Test func everyByteDecodesToItsScalar() {
+        var random = SeededGenerator(seed: 1251)
+        var input: [UInt8] = []
+        for byte in 0...255 {
+            input.append(UInt8(byte))
+            input += Array("abcdefghijk".utf8.prefix(Int.random(in: 0...11, using: &random)))
+        }
+        var expected = ""
+        for byte in input {
+            expected.unicodeScalars.append(byte < 0x80 ? Unicode.Scalar(byte) : Unicode.Scalar(Windows1251.upperHalf[Int(byte - 0x80)])!)
+        }
+        var output: [UInt8] = []
+        var transcoder = UTF8Transcoder(encoding: .windows1251)
+        #expect(input.withUnsafeBufferPointer { transcoder.transcode($0, into: &output, final: true) })
+        #expect(String(decoding: output, as: UTF8.self) == expected)
+    }
+}
