@@ -49,8 +49,6 @@ final class CSVTokenizer {
     private let buffer: UnsafeMutableRawBufferPointer
     private let special: UnsafeMutablePointer<Bool>
     private var ended = false
-    /// Where the current chunk's text starts in its batch's bytes.
-    private var chunkOffset = 0
 
     // State carried across chunks.
     private var inQuotes = false
@@ -66,8 +64,11 @@ final class CSVTokenizer {
     private var directEnd = 0
     private var copied = false
     private var copy: [UInt8] = []
-    /// Fields of a record that the previous chunk left open; they open the next batch.
-    private var openRecordFields: [(bytes: [UInt8], ascii: Bool)] = []
+    private var recordLine = 1
+    /// The fields of a record that earlier chunks left open (packed, their starts in
+    /// `openRecordBytes`); they join the batch in which the record closes.
+    private var openRecordFields: [UInt64] = []
+    private var openRecordBytes: [UInt8] = []
 
     init(chunks: CSVChunkSource, file: String, encodingName: String, delimiter: UInt8, maxFieldBytes: Int, chunkSize: Int = 64 * 1024) {
         self.chunks = chunks
@@ -94,12 +95,6 @@ final class CSVTokenizer {
         let count = try chunks.fill(buffer)
         var batch = spares.take() ?? CSVBatch()
         batch.clear()
-        for field in openRecordFields {
-            batch.fields.append(CSVBatch.field(start: batch.bytes.count, length: field.bytes.count, ascii: field.ascii))
-            batch.bytes.append(contentsOf: field.bytes)
-        }
-        openRecordFields.removeAll()
-        let carriedBytes = batch.bytes.count
         do {
             if count == 0 {
                 ended = true
@@ -112,12 +107,12 @@ final class CSVTokenizer {
                 return batch
             }
             let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
-            batch.bytes.reserveCapacity(carriedBytes + count + 1024)
+            batch.bytes.reserveCapacity(count + 1024)
             batch.bytes.append(contentsOf: bytes)
             batch.fields.reserveCapacity(count / 8)
             batch.recordEnds.reserveCapacity(count / 64)
             batch.recordNumbers.reserveCapacity(count / 64)
-            try tokenize(bytes, offset: carriedBytes, into: &batch)
+            try tokenize(bytes, into: &batch)
             detachOpenRecord(&batch)
         } catch let error as SpreadsheetError {
             // The records closed before the problem are handed out, then the problem.
@@ -132,20 +127,34 @@ final class CSVTokenizer {
         SpreadsheetError(.unreadable, file: file, line: line, message: message)
     }
 
-    /// Moves the fields of a record still open at the chunk's end out of the batch, to open the next one.
+    /// Moves this chunk's fields of a record still open at its end out of the batch; each field is
+    /// moved once however many chunks the record spans.
     private func detachOpenRecord(_ batch: inout CSVBatch) {
         let closed = Int(batch.recordEnds.last ?? 0)
         guard batch.fields.count > closed else { return }
         for field in batch.fields[closed...] {
             let (start, length, ascii) = CSVBatch.unpack(field)
-            openRecordFields.append((Array(batch.bytes[start..<start + length]), ascii))
+            openRecordFields.append(CSVBatch.field(start: openRecordBytes.count, length: length, ascii: ascii))
+            openRecordBytes.append(contentsOf: batch.bytes[start..<start + length])
         }
         batch.fields.removeLast(batch.fields.count - closed)
     }
 
-    /// Splits `text` (the chunk, stored in the batch at `offset`) into fields and records.
-    private func tokenize(_ text: UnsafeBufferPointer<UInt8>, offset: Int, into batch: inout CSVBatch) throws {
-        chunkOffset = offset
+    /// Puts the fields that earlier chunks held of the record closing now in front of its fields in
+    /// this batch (it is the batch's first record).
+    private func attachOpenRecord(_ batch: inout CSVBatch) {
+        let offset = batch.bytes.count
+        batch.fields.insert(contentsOf: openRecordFields.lazy.map { field in
+            let (start, length, ascii) = CSVBatch.unpack(field)
+            return CSVBatch.field(start: offset + start, length: length, ascii: ascii)
+        }, at: 0)
+        batch.bytes.append(contentsOf: openRecordBytes)
+        openRecordFields.removeAll()
+        openRecordBytes.removeAll()
+    }
+
+    /// Splits `text` (the chunk, which starts the batch's bytes) into fields and records.
+    private func tokenize(_ text: UnsafeBufferPointer<UInt8>, into batch: inout CSVBatch) throws {
         let quote = UInt8(ascii: "\"")
         let count = text.count
         var position = 0
@@ -160,8 +169,9 @@ final class CSVTokenizer {
                         if !ascii, let invalid = TextEncoding.firstInvalidUTF8(field, complete: true) {
                             throw notUTF8(field, at: invalid, startingOn: line)
                         }
-                        batch.fields.append(CSVBatch.field(start: offset + position, length: end - position, ascii: ascii))
+                        batch.fields.append(CSVBatch.field(start: position, length: end - position, ascii: ascii))
                         fieldsInRecord += 1
+                        if fieldsInRecord > Limits.excelColumns { throw tooManyFields() }
                         position = end + 1
                         lastWasCR = stop == 0x0D
                         if stop != delimiter {
@@ -319,7 +329,7 @@ final class CSVTokenizer {
             copied = false
         } else if directStart >= 0 {
             let ascii = try checked(UnsafeBufferPointer(rebasing: currentText[directStart..<directEnd]))
-            batch.fields.append(CSVBatch.field(start: chunkOffset + directStart, length: directEnd - directStart, ascii: ascii))
+            batch.fields.append(CSVBatch.field(start: directStart, length: directEnd - directStart, ascii: ascii))
             directStart = -1
         } else {
             batch.fields.append(CSVBatch.field(start: 0, length: 0, ascii: true))
@@ -327,6 +337,12 @@ final class CSVTokenizer {
         fieldWasQuoted = false
         afterQuote = false
         fieldsInRecord += 1
+        if fieldsInRecord > Limits.excelColumns { throw tooManyFields() }
+    }
+
+    private func tooManyFields() -> SpreadsheetError {
+        SpreadsheetError(.limitExceeded, file: file, line: recordLine,
+                         message: "the record starting on line \(recordLine) has more than \(Limits.excelColumns) fields, more than a spreadsheet row holds")
     }
 
     /// Whether a field is ASCII; throws when it is not UTF-8.
@@ -350,6 +366,8 @@ final class CSVTokenizer {
     }
 
     private func endRecord(_ batch: inout CSVBatch) {
+        if !openRecordFields.isEmpty { attachOpenRecord(&batch) }
+        recordLine = line
         recordNumber += 1
         batch.recordEnds.append(Int32(batch.fields.count))
         batch.recordNumbers.append(recordNumber)

@@ -184,6 +184,34 @@ import Testing
         #expect(rows == expected)
     }
 
+    /// A record wider than a chunk many times over (its fields carried from chunk to chunk) reads
+    /// whole, between its neighbours.
+    @Test func recordSpanningManyChunks() throws {
+        let fields = (0..<16_000).map { index in index % 3 == 0 ? "\"\(index)\nквота\"" : String(repeating: "ж", count: index % 200) }
+        let text = "a,b\n" + fields.joined(separator: ",") + "\nlast,row\n"
+        let path = TestSupport.temporaryDirectory() + "/wide.csv"
+        TestSupport.write(text, to: path)
+        let rows = try TestSupport.readAll(path: path)
+        #expect(rows == Self.referenceParse(text, delimiter: UInt8(ascii: ",")))
+        #expect(rows.map(\.number) == [1, 2, 3] && rows[1].cells.count == 16_000)
+    }
+
+    /// More fields in a record than a spreadsheet row has columns is an error naming the record's
+    /// line, after the records before it.
+    @Test func recordWiderThanASpreadsheetRowIsAnError() throws {
+        let path = TestSupport.temporaryDirectory() + "/too-wide.csv"
+        TestSupport.write("a;b\r\nc;d\r\n" + String(repeating: ";", count: Limits.excelColumns) + "\r\n", to: path)
+        let reader = try CSVSource(path: path).rows(ofSheet: 0)
+        var read = 0
+        do {
+            while try reader.next() != nil { read += 1 }
+            Issue.record("no error")
+        } catch let error as SpreadsheetError {
+            #expect(error.kind == .limitExceeded && error.line == 3)
+        }
+        #expect(read == 2)
+    }
+
     /// A straightforward RFC 4180 parser over a whole string, for comparison.
     static func referenceParse(_ text: String, delimiter: UInt8) -> [Row] {
         var rows: [Row] = []
