@@ -4,7 +4,9 @@ public final class BackgroundProducer<Item> {
     private let produce: () throws -> Item?
     private let depth: Int
     private let monitor = WorkerMonitor()
-    private var queue: [Item] = []
+    /// Produced items; a slot is emptied as its item is handed out, so that the reader holds the
+    /// only reference.
+    private var queue: [Item?] = []
     private var head = 0
     private var finished = false
     private var failure: (any Error)?
@@ -27,7 +29,7 @@ public final class BackgroundProducer<Item> {
         try monitor.locked {
             while head >= queue.count && !finished { monitor.wait() }
             if head < queue.count {
-                let item = queue[head]
+                let item = queue[head].take()!
                 head += 1
                 if head > 64 { queue.removeFirst(head); head = 0 }
                 monitor.broadcast()

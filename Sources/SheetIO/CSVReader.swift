@@ -148,9 +148,10 @@ final class CSVRowReader: RowReader {
             let end = Int(batch.recordEnds[record])
             let number = batch.recordNumbers[record]
             record += 1
+            // A record of empty fields (a blank line) is skipped without making a row.
+            guard batch.fields[first..<end].contains(where: { CSVBatch.unpack($0).length > 0 }) else { continue }
             var cells: [CellValue] = []
             cells.reserveCapacity(end - first)
-            var blank = true
             batch.bytes.withUnsafeBufferPointer { bytes in
                 for field in batch.fields[first..<end] {
                     let (start, length, ascii) = CSVBatch.unpack(field)
@@ -160,11 +161,10 @@ final class CSVRowReader: RowReader {
                         // The tokenizer has checked the field: the bytes are UTF-8.
                         let text = UTF8Span(unchecked: UnsafeBufferPointer(rebasing: bytes[start..<start + length]).span, isKnownASCII: ascii)
                         cells.append(.text(String(copying: text)))
-                        blank = false
                     }
                 }
             }
-            if !blank { return Row(number: number, cells: cells) }
+            return Row(number: number, cells: cells)
         }
         return nil
     }

@@ -203,7 +203,7 @@ final class CSVTokenizer {
                 position += 1
                 lastWasCR = false
                 if afterQuote {
-                    appendByte(quote) // a doubled quote inside a quoted field
+                    try appendByte(quote) // a doubled quote inside a quoted field
                     inQuotes = true
                     afterQuote = false
                 } else if directStart < 0 && !copied && !fieldWasQuoted {
@@ -211,7 +211,7 @@ final class CSVTokenizer {
                     fieldWasQuoted = true
                     fieldLine = line
                 } else {
-                    appendByte(byte) // a stray quote in an unquoted field is kept as text
+                    try appendByte(byte) // a stray quote in an unquoted field is kept as text
                 }
                 continue
             }
@@ -297,19 +297,22 @@ final class CSVTokenizer {
             toCopy(text)
             copy.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
         }
-        if (copied ? copy.count : directEnd - directStart) > maxFieldBytes {
-            throw SpreadsheetError(.limitExceeded, file: file, line: fieldLine,
-                                   message: "a field starting on line \(fieldLine) is longer than \(maxFieldBytes) bytes (an unclosed quote?)")
-        }
+        if (copied ? copy.count : directEnd - directStart) > maxFieldBytes { throw fieldTooLong() }
+    }
+
+    private func fieldTooLong() -> SpreadsheetError {
+        SpreadsheetError(.limitExceeded, file: file, line: fieldLine,
+                         message: "a field starting on line \(fieldLine) is longer than \(maxFieldBytes) bytes (an unclosed quote?)")
     }
 
     private var currentText: UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: buffer.count)
     }
 
-    private func appendByte(_ byte: UInt8) {
+    private func appendByte(_ byte: UInt8) throws {
         toCopy(currentText)
         copy.append(byte)
+        if copy.count > maxFieldBytes { throw fieldTooLong() }
     }
 
     /// Moves the field's run of the chunk into `copy`, from where it can grow past the run.

@@ -212,6 +212,17 @@ import Testing
         #expect(read == 2)
     }
 
+    /// The field limit holds however the field grows: plain runs, doubled quotes, stray quotes.
+    @Test(arguments: ["\"" + String(repeating: "x", count: 2_000), "\"" + String(repeating: "\"\"", count: 1_500) + "\"",
+                      "a" + String(repeating: "\"", count: 2_000)])
+    func fieldLimitHoldsForEveryKindOfField(field: String) throws {
+        let path = TestSupport.temporaryDirectory() + "/long.csv"
+        TestSupport.write("a,b\n" + field + "\n", to: path)
+        let reader = try CSVSource(path: path, options: CSVReadOptions(maxFieldBytes: 1_000)).rows(ofSheet: 0)
+        #expect(try reader.next()?.cells == [.text("a"), .text("b")])
+        #expect { _ = try reader.next() } throws: { ($0 as? SpreadsheetError)?.kind == .limitExceeded && ($0 as? SpreadsheetError)?.line == 2 }
+    }
+
     /// A straightforward RFC 4180 parser over a whole string, for comparison.
     static func referenceParse(_ text: String, delimiter: UInt8) -> [Row] {
         var rows: [Row] = []
