@@ -115,8 +115,8 @@ public final class CSVSource: SpreadsheetSource {
     }
 }
 
-/// Streams the records of a CSV file: a second thread reads, checks and splits the text and makes
-/// the short texts (``CSVTokenizer``); this one makes the longer texts and the rows.
+/// Streams the records of a CSV file: a second thread reads, checks and splits the text
+/// (``CSVTokenizer``); this one turns fields into strings and records into rows.
 final class CSVRowReader: RowReader {
     private let producer: BackgroundProducer<CSVBatch>
     private let spares: SparePool<CSVBatch>
@@ -153,12 +153,10 @@ final class CSVRowReader: RowReader {
             var cells: [CellValue] = []
             cells.reserveCapacity(end - first)
             batch.bytes.withUnsafeBufferPointer { bytes in
-                for position in first..<end {
-                    let (start, length, ascii) = CSVBatch.unpack(batch.fields[position])
+                for field in batch.fields[first..<end] {
+                    let (start, length, ascii) = CSVBatch.unpack(field)
                     if length == 0 {
                         cells.append(.empty)
-                    } else if length <= CSVBatch.inlineTextLimit {
-                        cells.append(.text(batch.texts[position]))
                     } else {
                         // The tokenizer has checked the field: the bytes are UTF-8.
                         let text = UTF8Span(unchecked: UnsafeBufferPointer(rebasing: bytes[start..<start + length]).span, isKnownASCII: ascii)

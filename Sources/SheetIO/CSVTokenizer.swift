@@ -11,9 +11,6 @@ struct CSVBatch {
     /// For each record, the index in the field arrays after its last field, and its number.
     var recordEnds: [Int32] = []
     var recordNumbers: [Int] = []
-    /// For each field, its text when it is at most ``inlineTextLimit`` bytes (made on the reading
-    /// thread), else empty (the reader makes it, so that the thread that frees it allocated it).
-    var texts: [String] = []
     /// A problem met after the records above; the reader throws it once they are handed out.
     var failure: SpreadsheetError?
 
@@ -23,12 +20,8 @@ struct CSVBatch {
         fields.removeAll(keepingCapacity: true)
         recordEnds.removeAll(keepingCapacity: true)
         recordNumbers.removeAll(keepingCapacity: true)
-        texts.removeAll(keepingCapacity: true)
         failure = nil
     }
-
-    /// The longest UTF-8 text a Swift `String` holds without a heap allocation (on 64-bit platforms).
-    static let inlineTextLimit = 15
 
     @inline(__always)
     static func field(start: Int, length: Int, ascii: Bool) -> UInt64 {
@@ -111,7 +104,6 @@ final class CSVTokenizer {
                     try endField(&batch)
                     endRecord(&batch)
                 }
-                makeTexts(&batch)
                 return batch
             }
             let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
@@ -128,24 +120,7 @@ final class CSVTokenizer {
             batch.failure = error
             ended = true
         }
-        makeTexts(&batch)
         return batch
-    }
-
-    /// Makes the batch's short texts, those that fit inside a `String` value without a heap
-    /// allocation: this thread can make them for the reader without memory crossing threads.
-    private func makeTexts(_ batch: inout CSVBatch) {
-        batch.texts.reserveCapacity(batch.fields.count)
-        batch.bytes.withUnsafeBufferPointer { bytes in
-            for field in batch.fields {
-                let (start, length, ascii) = CSVBatch.unpack(field)
-                if length == 0 || length > CSVBatch.inlineTextLimit {
-                    batch.texts.append("")
-                } else {
-                    batch.texts.append(String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: bytes[start..<start + length]).span, isKnownASCII: ascii)))
-                }
-            }
-        }
     }
 
     private func failure(line: Int, _ message: String) -> SpreadsheetError {
