@@ -56,7 +56,9 @@ final class CSVTokenizer {
     private var fieldWasQuoted = false
     private var lastWasCR = false
     private var line = 1
+    /// The lines where the current field and the current record start.
     private var fieldLine = 1
+    private var recordLine = 1
     private var recordNumber = 0
     private var fieldsInRecord = 0
     // The current field: a run of the chunk, or copied bytes once it needs them.
@@ -64,7 +66,6 @@ final class CSVTokenizer {
     private var directEnd = 0
     private var copied = false
     private var copy: [UInt8] = []
-    private var recordLine = 1
     /// The fields of a record that earlier chunks left open (packed, their starts in
     /// `openRecordBytes`); they join the batch in which the record closes.
     private var openRecordFields: [UInt64] = []
