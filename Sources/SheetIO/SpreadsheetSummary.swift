@@ -35,14 +35,15 @@ public struct SpreadsheetSummary {
             let rows = try source.rows(ofSheet: info.index)
             var counts = [Int](repeating: 0, count: SpreadsheetSummary.typeNames.count)
             while let row = try rows.next() {
-                var used = false
+                var first = 0, last = 0
                 for (offset, cell) in row.cells.enumerated() where !cell.isEmpty {
                     counts[SpreadsheetSummary.typeIndex(cell)] += 1
-                    sheet.lastColumn = max(sheet.lastColumn, offset + 1)
-                    sheet.firstColumn = sheet.firstColumn == 0 ? offset + 1 : min(sheet.firstColumn, offset + 1)
-                    used = true
+                    if first == 0 { first = offset + 1 }
+                    last = offset + 1
                 }
-                guard used else { continue }
+                guard last > 0 else { continue }
+                sheet.lastColumn = max(sheet.lastColumn, last)
+                sheet.firstColumn = sheet.firstColumn == 0 ? first : min(sheet.firstColumn, first)
                 sheet.rows += 1
                 if sheet.firstRow == 0 { sheet.firstRow = row.number }
                 sheet.lastRow = row.number
