@@ -167,9 +167,7 @@ final class CSVTokenizer {
                     let stop = text[end]
                     if stop != quote {
                         let field = UnsafeBufferPointer(rebasing: text[position..<end])
-                        if !ascii, let invalid = TextEncoding.firstInvalidUTF8(field, complete: true) {
-                            throw notUTF8(field, at: invalid, startingOn: line)
-                        }
+                        if !ascii { try requireUTF8(field, startingOn: line) }
                         batch.fields.append(CSVBatch.field(start: position, length: end - position, ascii: ascii))
                         fieldsInRecord += 1
                         if fieldsInRecord > Limits.excelColumns { throw tooManyFields() }
@@ -354,19 +352,20 @@ final class CSVTokenizer {
         var highBits: UInt8 = 0
         for byte in field { highBits |= byte }
         if highBits < 0x80 { return true }
-        if let invalid = TextEncoding.firstInvalidUTF8(field, complete: true) { throw notUTF8(field, at: invalid, startingOn: fieldLine) }
+        try requireUTF8(field, startingOn: fieldLine)
         return false
     }
 
-    /// The error for a field that is not UTF-8, on the line of its first bad byte.
-    private func notUTF8(_ field: UnsafeBufferPointer<UInt8>, at invalid: Int, startingOn firstLine: Int) -> SpreadsheetError {
+    /// Throws when a field that starts on `firstLine` is not UTF-8, naming the line of its first bad byte.
+    private func requireUTF8(_ field: UnsafeBufferPointer<UInt8>, startingOn firstLine: Int) throws {
+        guard let invalid = TextEncoding.firstInvalidUTF8(field, complete: true) else { return }
         var line = firstLine
         var previous: UInt8 = 0
         for byte in field[..<invalid] {
             if byte == 0x0D || (byte == 0x0A && previous != 0x0D) { line += 1 }
             previous = byte
         }
-        return failure(line: line, "the text is not valid \(encodingName) on line \(line); save it as UTF-8 or give the encoding")
+        throw failure(line: line, "the text is not valid \(encodingName) on line \(line); save it as UTF-8 or give the encoding")
     }
 
     private func endRecord(_ batch: inout CSVBatch) {
