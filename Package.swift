@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // C system libraries.
@@ -17,16 +16,16 @@ let package = Package(
                        providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
-        // Zip archives and XML streams over the C libraries; shared by XLSX and DOCX.
-        .target(name: "PackageIO", dependencies: ["CZip", "CXML2"],
-                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
+        // Zip archives, XML streams and digests over the C libraries; shared by XLSX and DOCX.
+        .target(name: "PackageIO", dependencies: ["CZip", "CXML2", "CCrypto"]),
         // Spreadsheet I/O: cell model, XLSX and CSV readers and writers. Knows nothing of mentoring.
-        .target(name: "SheetIO", dependencies: ["PackageIO"],
-                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        .target(name: "SheetIO", dependencies: ["PackageIO"]),
         // WordprocessingML documents (order drafts) on the same zip and XML layer.
         .target(name: "DocxIO", dependencies: ["PackageIO", "CXML2"]),
         // The mentoring domain: recognition, normalisation, validation, identity, the register.
-        .target(name: "Mentorship", dependencies: ["SheetIO", "DocxIO", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Mentorship", dependencies: ["SheetIO", "DocxIO", "PackageIO"]),
         .executableTarget(name: "NastavnikCLI", dependencies: [
             "PackageIO",
             "SheetIO",

@@ -1,4 +1,4 @@
-import Crypto
+import PackageIO
 import Foundation
 import SheetIO
 
@@ -45,8 +45,7 @@ public enum RegionalUpload {
 
     /// A truncated HMAC-SHA256 of the identity key under the school's key (16 hexadecimal digits).
     public static func pseudonym(_ identityKey: String, key: [UInt8]) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Array(identityKey.utf8), using: SymmetricKey(data: key))
-        return mac.prefix(8).map { String(format: "%02x", $0) }.joined()
+        Array(HMACSHA256.code(message: Array(identityKey.utf8), key: key).prefix(8)).hexString
     }
 
     static func text(_ value: String?) -> CellValue { value.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }

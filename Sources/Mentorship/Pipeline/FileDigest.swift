@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import PackageIO
 
 /// SHA-256 of files, read in chunks.
 /// SHA-256 digests (public for the command line's list of outputs).
@@ -11,12 +11,12 @@ enum FileDigest {
     static func sha256(path: String) -> String? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        var hasher = SHA256()
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        var hasher = SHA256Hasher()
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
+        return hasher.finalize().hexString
     }
 
     static func sha256(data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256Hasher.digest(data).hexString
     }
 }

@@ -1,4 +1,4 @@
-import Crypto
+import PackageIO
 import Foundation
 import SheetIO
 
@@ -52,7 +52,7 @@ enum UploadCheck {
         guard Array(names.prefix(3)) == RegionalUpload.sheetNames else {
             return malformed("листы книги — «\(names.joined(separator: "», «"))», а в выгрузке должны быть «\(RegionalUpload.sheetNames.joined(separator: "», «"))»")
         }
-        var hasher = SHA256()
+        var hasher = SHA256Hasher()
         var school: [String] = []   // region, municipality, school, ИНН from «Сводка ОО»
         var rowCounts: [Int] = []
         for (index, header) in headers.enumerated() {
@@ -90,7 +90,7 @@ enum UploadCheck {
                         return malformed(problem.message, sheet: sheet, sheetIndex: index, cell: CellAddress(row: row.number, column: problem.column),
                                          value: cells[problem.column - 1])
                     }
-                    hasher.update(data: Data((String(index) + "\u{1F}" + cells.joined(separator: "\u{1F}") + "\u{1E}").utf8))
+                    hasher.update((String(index) + "\u{1F}" + cells.joined(separator: "\u{1F}") + "\u{1E}").utf8)
                     count += 1
                 }
             } catch {
@@ -105,7 +105,7 @@ enum UploadCheck {
             : "inn:" + school[3].filter(\.isNumber)
         return .upload(SchoolUpload(file: relative, sha256: Digest.sha256(path: path), region: school[0], municipality: school[1],
                                      school: school[2], inn: school[3], key: key,
-                                     contentDigest: hasher.finalize().map { String(format: "%02x", $0) }.joined(), rows: rowCounts))
+                                     contentDigest: hasher.finalize().hexString, rows: rowCounts))
     }
 
     /// Columns that must hold numbers: the counts of «Сводка ОО»; numerator, denominator, value and target of «Показатели ОО».
