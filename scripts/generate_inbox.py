@@ -769,6 +769,28 @@ class School:
         }
 
 
+DIAGNOSTIC_QUARTERS = [(2025, 3), (2025, 4), (2026, 1), (2026, 2)]
+DIAGNOSTIC_INDICATORS = ["Мотивация (1–10)", "Самооценка (1–10)", "Вовлечённость (1–10)"]
+
+
+def make_diagnostics(school, quarters, seed):
+    """Per quarter, one wide-layout row per member of a unit: full name, class or position, scores 1-10.
+
+    Its own random generator, so that the other files are the same with or without diagnostics; no
+    defects are injected here (the option serves the scale benchmark)."""
+    rng = random.Random(f"nastavnik-diagnostics:{seed}:{school.index}")
+    members = [p for p in school.participants()]
+    tables = []
+    for year, quarter in DIAGNOSTIC_QUARTERS[:quarters]:
+        records = []
+        for person in members:
+            where = person.klass if person.kind == "pupil" else person.position or ""
+            records.append(Record([person.full, where, f"{quarter} кв. {year}"]
+                                  + [rng.randint(3, 10) for _ in DIAGNOSTIC_INDICATORS]))
+        tables.append((f"Диагностика_{quarter}кв_{year}.xlsx", records))
+    return tables
+
+
 def build_school(index, folder, n_pupils, seed, rate, clean):
     school = School(index, folder, n_pupils, seed)
     school.make_pupils()
@@ -851,8 +873,11 @@ def csv_field(value):
     return value
 
 
-def write_school(school, directory):
+def write_school(school, directory, diagnostics=()):
     os.makedirs(directory, exist_ok=True)
+    for name, records in diagnostics:
+        write_xlsx(os.path.join(directory, name), "Диагностика",
+                   ["ФИО", "Класс / должность", "Период"] + DIAGNOSTIC_INDICATORS, records, [36, 24, 14, 14, 14, 14])
     write_xlsx(os.path.join(directory, "students.xlsx"), "Лист1",
                ["№ п/п", "ФИО", "Дата рождения", "Класс", "СНИЛС", "Телефон представителя"],
                school.student_records, [7, 36, 14, 8, 16, 22], header_row=3,
@@ -896,6 +921,9 @@ def main(argv=None):
     parser.add_argument("--defects", type=float, default=0.02,
                         help="defects per eligible row (default 0.02; at least one of each code per school)")
     parser.add_argument("--clean", action="store_true", help="inject no defects")
+    parser.add_argument("--diagnostics", type=int, default=0, choices=range(0, len(DIAGNOSTIC_QUARTERS) + 1),
+                        help="quarters of diagnostics to write, from 2025-Q3 on (default 0; for the scale benchmark: no defects, "
+                             "build them with a later --as-of)")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     if args.schools < 1 or args.pupils < 30:
@@ -908,7 +936,8 @@ def main(argv=None):
     for index in range(1, args.schools + 1):
         folder = f"school-{index:0{width}d}" if args.schools > 1 else ""
         school = build_school(index, folder, args.pupils, args.seed, args.defects, args.clean)
-        write_school(school, os.path.join(args.out_dir, folder) if folder else args.out_dir)
+        diagnostics = make_diagnostics(school, args.diagnostics, args.seed) if args.diagnostics else ()
+        write_school(school, os.path.join(args.out_dir, folder) if folder else args.out_dir, diagnostics)
         defects.extend(d.as_json(folder) for d in school.defects)
         people += school.people()
         totals.append(school.expected_totals())

@@ -30,9 +30,6 @@ public struct NameReference: Hashable, Sendable, CustomStringConvertible {
         return (NameReference(surname: parts[0], given: given, patronymic: patronymic), replaced)
     }
 
-    /// The index key: folded surname and the first letter of the given name (empty when omitted).
-    public var indexKey: String { PersonName.fold(surname) + "|" + PersonName.fold(String(given.prefix(1))) }
-
     /// Whether the reference names `person`: the surname matches and every part it gives matches,
     /// a one-letter part as an initial; omitted parts match anything.
     public func matches(_ person: PersonName) -> Bool {

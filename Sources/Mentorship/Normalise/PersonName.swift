@@ -25,8 +25,49 @@ public struct PersonName: Hashable, Sendable, CustomStringConvertible {
     public var key: String { [surname, given, patronymic].map(PersonName.fold).joined(separator: "|") }
 
     /// Lower case with `ё` as `е`: how names are compared.
+    ///
+    /// Text of ASCII and basic Cyrillic (U+0400–U+045F) — nearly every name — is folded byte by byte;
+    /// anything else (combining marks, other scripts) goes through the standard library's full mapping.
     public static func fold(_ text: String) -> String {
+        foldSimple(text) ?? foldGeneral(text)
+    }
+
+    /// ``fold(_:)`` for any text, through the standard library's full lower-case mapping.
+    static func foldGeneral(_ text: String) -> String {
         String(text.lowercased().map { $0 == "ё" ? "е" : $0 })
+    }
+
+    /// The fold of text made only of ASCII and U+0400–U+045F, or nil for any other text.
+    private static func foldSimple(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    index += 1
+                    continue
+                }
+                // Two-byte sequences D0 80 … D1 9F are U+0400 … U+045F.
+                guard index + 1 < bytes.count, byte == 0xD0 || byte == 0xD1 else { return nil }
+                let next = bytes[index + 1]
+                guard next >= 0x80, next <= 0xBF, byte == 0xD0 || next <= 0x9F else { return nil }
+                var scalar = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
+                switch scalar {
+                case 0x0410...0x042F: scalar += 0x20          // А–Я → а–я
+                case 0x0400...0x040F: scalar += 0x50          // Ѐ–Џ → ѐ–џ
+                default: break
+                }
+                if scalar == 0x0451 { scalar = 0x0435 }       // ё → е
+                out.append(UInt8(0xC0 | (scalar >> 6)))
+                out.append(UInt8(0x80 | (scalar & 0x3F)))
+                index += 2
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
 
@@ -78,6 +119,11 @@ public enum NameNormaliser {
     /// The cleaned, capitalised words of a name, whether look-alikes were replaced, and a problem.
     static func words(of raw: String) -> (words: [String], replaced: Bool, problem: String?) {
         let cleaned = TextCleaning.clean(raw)
+        return SimpleNameWords.words(of: cleaned) ?? generalWords(of: cleaned)
+    }
+
+    /// ``words(of:)`` for any cleaned text, character by character.
+    static func generalWords(of cleaned: String) -> (words: [String], replaced: Bool, problem: String?) {
         var replaced = false
         var result: [String] = []
         for word in cleaned.split(separator: " ") {

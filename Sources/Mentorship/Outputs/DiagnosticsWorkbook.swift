@@ -17,9 +17,12 @@ public enum DiagnosticsWorkbook {
 
         // Per participant.
         var participantLines: [Line] = []
-        let byPerson = Dictionary(grouping: register.diagnostics, by: { ObjectIdentifier($0.person) })
+        // Each person's results as positions in `register.diagnostics`, in its order (means sum in that order).
+        var byPerson: [ObjectIdentifier: [Int]] = [:]
+        for (position, result) in register.diagnostics.enumerated() { byPerson[ObjectIdentifier(result.person), default: []].append(position) }
         for person in RegisterWorkbook.ordered(register.participants) {
-            guard let results = byPerson[ObjectIdentifier(person)] else { continue }
+            guard let positions = byPerson[ObjectIdentifier(person)] else { continue }
+            let results = positions.map { register.diagnostics[$0] }
             let units = register.units(of: person)
             let role = units.contains { $0.mentor === person } ? (units.contains { $0.mentees.contains { $0 === person } } ? "наставник и наставляемый" : "наставник") : "наставляемый"
             for indicator in indicators {
@@ -39,10 +42,13 @@ public enum DiagnosticsWorkbook {
         var formScores: [String: [String: [Double]]] = [:]
         for unit in register.units where unit.isValid {
             let members = [unit.mentor].compactMap { $0 } + unit.mentees
-            let ids = Set(members.map(ObjectIdentifier.init))
+            var seen = Set<ObjectIdentifier>()
+            let positions = members.filter { seen.insert(ObjectIdentifier($0)).inserted }
+                .flatMap { byPerson[ObjectIdentifier($0)] ?? [] }.sorted()
             for indicator in indicators {
                 var perPeriod: [String: [Double]] = [:]
-                for result in register.diagnostics where result.indicator == indicator && ids.contains(ObjectIdentifier(result.person)) {
+                for position in positions where register.diagnostics[position].indicator == indicator {
+                    let result = register.diagnostics[position]
                     perPeriod[result.period.key, default: []].append(result.score)
                 }
                 guard !perPeriod.isEmpty else { continue }

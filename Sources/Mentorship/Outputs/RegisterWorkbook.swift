@@ -160,12 +160,15 @@ public enum RegisterWorkbook {
         let sheet = try Self.sheet(writer, "Партнёры", [
             ("Организация", 36), ("ИНН", 14), ("№ соглашения", 14), ("Дата соглашения", 12), ("Наставников по списку", 12), ("Наставники в парах", 36),
         ])
+        // Employer mentors by their folded organisation, each organisation folded once.
+        var employers: [FoldedText: [Person]] = [:]
+        for mentor in register.units.compactMap(\.mentor) where mentor.category == .employer {
+            guard let organisation = mentor.organisation else { continue }
+            employers[FoldedText(organisation), default: []].append(mentor)
+        }
         for partner in register.partners {
-            let mentors = register.units.compactMap(\.mentor).filter { mentor in
-                guard mentor.category == .employer, let organisation = mentor.organisation else { return false }
-                let a = PersonName.fold(organisation), b = PersonName.fold(partner.name)
-                return a.contains(b) || b.contains(a)
-            }
+            let b = FoldedText(partner.name)
+            let mentors = employers.filter { a, _ in a.contains(b) || b.contains(a) }.values.joined()
             let names = Array(Set(mentors.map(\.name.description))).sorted()
             try sheet.append([.text(partner.name), text(partner.inn), text(partner.agreementNumber), date(partner.agreementDate),
                               text(partner.mentorsCount), text(names.joined(separator: "; "))])

@@ -1,14 +1,50 @@
-/// Finds the roster person a name reference means, by a hash index on surname and first initial.
+/// Finds the roster person a name reference means, by hash indexes on the folded surname with the given
+/// name's initial or the whole given name; names are folded once, when the index is built.
 final class PersonIndex {
-    private var bySurnameInitial: [String: [Person]] = [:]
-    private var bySurname: [String: [Person]] = [:]
+    /// A person with the folded parts a reference is compared with.
+    private struct Entry {
+        let person: Person
+        let given: String
+        let givenInitial: String
+        let patronymic: String
+        let patronymicInitial: String
+    }
+
+    private var bySurname: [String: [Entry]] = [:]
+    private var bySurnameInitial: [String: [Entry]] = [:]
+    private var bySurnameGiven: [String: [Entry]] = [:]
 
     init(_ people: [Person]) {
         for person in people {
             let surname = PersonName.fold(person.name.surname)
-            bySurname[surname, default: []].append(person)
-            bySurnameInitial[surname + "|" + PersonName.fold(String(person.name.given.prefix(1))), default: []].append(person)
+            let given = PersonName.fold(person.name.given), patronymic = PersonName.fold(person.name.patronymic)
+            let entry = Entry(person: person, given: given, givenInitial: PersonName.fold(String(person.name.given.prefix(1))),
+                              patronymic: patronymic, patronymicInitial: PersonName.fold(String(person.name.patronymic.prefix(1))))
+            bySurname[surname, default: []].append(entry)
+            bySurnameInitial[surname + "|" + entry.givenInitial, default: []].append(entry)
+            bySurnameGiven[surname + "|" + given, default: []].append(entry)
         }
+    }
+
+    /// The people `reference` names (``NameReference/matches(_:)``), in roster order.
+    private func candidates(_ reference: NameReference) -> [Person] {
+        let surname = PersonName.fold(reference.surname)
+        let given = PersonName.fold(reference.given), patronymic = PersonName.fold(reference.patronymic)
+        let givenIsInitial = reference.given.count == 1, patronymicIsInitial = reference.patronymic.count == 1
+        let bucket: [Entry]?
+        if reference.given.isEmpty {
+            bucket = bySurname[surname]
+        } else if givenIsInitial {
+            bucket = bySurnameInitial[surname + "|" + given]
+        } else {
+            bucket = bySurnameGiven[surname + "|" + given]
+        }
+        guard let bucket else { return [] }
+        return bucket.filter { entry in
+            if givenIsInitial, entry.givenInitial != given { return false }
+            if reference.patronymic.isEmpty { return true }
+            return patronymicIsInitial ? entry.patronymicInitial == patronymic : entry.patronymic == patronymic
+        }.map(\.person)
     }
 
     /// The outcome of resolving one reference.
@@ -20,8 +56,7 @@ final class PersonIndex {
 
     /// Resolves `reference`, narrowed by a class or position written beside it and by allowed categories.
     func resolve(_ reference: NameReference, classOrPosition: String?, categories: Set<Category>? = nil) -> Resolution {
-        let candidates = (reference.given.isEmpty ? bySurname[PersonName.fold(reference.surname)] : bySurnameInitial[reference.indexKey]) ?? []
-        var matches = candidates.filter { reference.matches($0.name) }
+        var matches = candidates(reference)
         if matches.count > 1, let hint = classOrPosition.map(TextCleaning.clean), !hint.isEmpty {
             let schoolClass = ContactReading.schoolClass(hint)
             let narrowed = matches.filter { person in

@@ -170,11 +170,14 @@ public struct RegisterBuilder {
                           suggestion: "Закрепите в паре или группе", person: person.name.description))
         }
         // Employers whose organisation is not a partner.
-        let partnerNames = Set(references.partners.map { PersonName.fold($0.name) })
+        let partnerNames = Set(references.partners.map { FoldedText($0.name) })
+        var isPartner: [FoldedText: Bool] = [:]
         for unit in pairs.units {
             guard let mentor = unit.mentor, mentor.category == .employer, let place = unit.mentorCell else { continue }
-            let organisation = PersonName.fold(mentor.organisation ?? "")
-            if organisation.isEmpty || !partnerNames.contains(where: { $0.contains(organisation) || organisation.contains($0) }) {
+            let organisation = FoldedText(mentor.organisation ?? "")
+            let known = isPartner[organisation] ?? partnerNames.contains { $0.contains(organisation) || organisation.contains($0) }
+            isPartner[organisation] = known
+            if organisation.isEmpty || !known {
                 log.add(Issue(.employerUnknownOrg, at: place, field: "mentor", value: mentor.name.description,
                               message: "организации наставника «\(mentor.organisation ?? "не указана")» нет среди организаций-партнёров"))
             }

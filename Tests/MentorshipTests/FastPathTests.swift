@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import Mentorship
+
+/// The byte-level fast paths of name folding, name words and folded substrings give exactly what the
+/// general, character-level paths give, on random text rich in the cases that tell them apart.
+@Suite struct FastPathTests {
+    /// Random names: ASCII and Cyrillic letters of both cases, ё/Ё, look-alikes, hyphens, dots, apostrophes,
+    /// and now and then a digit, a sign, a combining mark, Latin with accents, Greek or a ligature.
+    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+        var generator = SeededGenerator(seed: seed)
+        let common: [Character] = Array("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ") + Array("aeopcxyAOPCEHKMTXBqQzZ") + ["-", ".", "'", " ", " "]
+        let rare: [String] = ["1", "#", "\u{0308}", "é", "É", "Σ", "ς", "ﬁ", "İ", "ß", "ѣ", "Ѐ", "ѝ", "Ї", "ї", "’", "\u{00A0}", "«", "»", "№", "ǅ"]
+        return (0..<count).map { _ in
+            var text = ""
+            for _ in 0..<Int.random(in: 1...24, using: &generator) {
+                if Int.random(in: 0..<12, using: &generator) == 0 { text += rare.randomElement(using: &generator)! }
+                else { text.append(common.randomElement(using: &generator)!) }
+            }
+            return text
+        }
+    }
+
+    @Test func foldFastPathEqualsGeneral() {
+        for text in Self.randomTexts(count: 4000, seed: 1) + ["", "ЁЛКА", "Ёжик", "ИВАНОВ", "Ѐ", "İstanbul"] {
+            #expect(PersonName.fold(text) == PersonName.foldGeneral(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func nameWordsFastPathEqualsGeneral() {
+        for text in Self.randomTexts(count: 4000, seed: 2) + ["петрова-водкина анна", "Мамедов Рашид ОГЛЫ", "KОЗЛОВА", "Smith John", "Иван0в"] {
+            let cleaned = TextCleaning.clean(text)
+            let general = NameNormaliser.generalWords(of: cleaned)
+            let fast = NameNormaliser.words(of: text)
+            #expect(fast.words == general.words && fast.replaced == general.replaced && fast.problem == general.problem, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func foldedSubstringEqualsFoundation() {
+        let texts = Self.randomTexts(count: 600, seed: 3) + ["ООО «Ромашка»", "Ромашка", "ромашка", "е\u{0301}", "е"]
+        var generator = SeededGenerator(seed: 4)
+        for text in texts {
+            let haystack = FoldedText(text + " " + texts.randomElement(using: &generator)!)
+            for needle in [FoldedText(text), FoldedText(texts.randomElement(using: &generator)!), FoldedText(String(text.prefix(3)))] {
+                #expect(haystack.contains(needle) == haystack.text.contains(needle.text), "\(haystack.text.debugDescription) ⊃ \(needle.text.debugDescription)")
+            }
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for reproducible random tests.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
