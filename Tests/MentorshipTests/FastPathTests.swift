@@ -60,3 +60,23 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// The indexed partner match finds exactly the partners a scan of every pair finds.
+@Suite struct PartnerMatchTests {
+    @Test func indexedMatchEqualsScan() {
+        var generator = SeededGenerator(seed: 7)
+        let words = ["Ромашка", "Вектор", "ТГУ", "Сибирь", "Томск", "АО", "ООО", "«Заря»", "Заря", "филиал 2", "ИП", "Ёлка", "елка", "Пекарня № 1", "Я"]
+        func name() -> String { (0..<Int.random(in: 1...3, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ") }
+        let partners = (0..<60).map { _ in name() } + ["", "ТГ", "е\u{0301}лка"]
+        let match = PartnerMatch(partnerNames: partners)
+        let folded = partners.map(FoldedText.init)
+        for organisation in (0..<300).map({ _ in name() }) + ["", "ТГ", "Ромашка", "е\u{0301}лка филиал 2"] {
+            let text = FoldedText(organisation)
+            let containing = folded.indices.filter { folded[$0].contains(text) }
+            let containedIn = folded.indices.filter { text.contains(folded[$0]) }
+            #expect(match.partners(containing: text) == containing, "\(organisation)")
+            #expect(match.partners(containedIn: text) == containedIn, "\(organisation)")
+            #expect(match.partners(matching: text) == Set(containing + containedIn).sorted(), "\(organisation)")
+        }
+    }
+}

@@ -22,6 +22,7 @@ struct FoldedText: Hashable {
 
     /// Whether `other` occurs in this text, as Foundation's `contains` decides for the folded strings.
     func contains(_ other: FoldedText) -> Bool {
+        OperationCounter.current?.add(.foldedComparison)
         guard isSimple, other.isSimple else { return text.contains(other.text) }
         if other.bytes.isEmpty { return true }
         guard other.bytes.count <= bytes.count else { return false }

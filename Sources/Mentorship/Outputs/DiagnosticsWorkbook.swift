@@ -16,6 +16,7 @@ public enum DiagnosticsWorkbook {
         let indicators = orderedIndicators(register)
 
         // Per participant.
+        let counter = OperationCounter.current
         var participantLines: [Line] = []
         // Each person's results as positions in `register.diagnostics`, in its order (means sum in that order).
         var byPerson: [ObjectIdentifier: [Int]] = [:]
@@ -23,6 +24,7 @@ public enum DiagnosticsWorkbook {
         for person in RegisterWorkbook.ordered(register.participants) {
             guard let positions = byPerson[ObjectIdentifier(person)] else { continue }
             let results = positions.map { register.diagnostics[$0] }
+            counter?.add(.diagnosticVisit, results.count * indicators.count)
             let units = register.units(of: person)
             let role = units.contains { $0.mentor === person } ? (units.contains { $0.mentees.contains { $0 === person } } ? "наставник и наставляемый" : "наставник") : "наставляемый"
             for indicator in indicators {
@@ -47,6 +49,7 @@ public enum DiagnosticsWorkbook {
                 .flatMap { byPerson[ObjectIdentifier($0)] ?? [] }.sorted()
             for indicator in indicators {
                 var perPeriod: [String: [Double]] = [:]
+                counter?.add(.diagnosticVisit, positions.count)
                 for position in positions where register.diagnostics[position].indicator == indicator {
                     let result = register.diagnostics[position]
                     perPeriod[result.period.key, default: []].append(result.score)
@@ -122,12 +125,15 @@ public enum Coverage {
     /// the first period) and who of them has no result; one rule for the table and for `DIAGNOSTIC_MISSING`.
     static func compute(units: [MentoringUnit], periods: [Period], results: [DiagnosticResult]) -> [Line] {
         guard let first = periods.first else { return [] }
+        let counter = OperationCounter.current
+        counter?.add(.diagnosticVisit, results.count)
         var diagnosed = Set<String>()
         for result in results { diagnosed.insert(result.person.identityKey + "|" + result.period.key) }
         return periods.map { period in
             var expected: [Person] = []
             var seen = Set<ObjectIdentifier>()
             for unit in units where unit.isValid {
+                counter?.add(.memberVisit, 1 + unit.mentees.count)
                 let start = unit.start ?? first.start
                 guard start <= period.end, unit.end.map({ $0 >= period.start }) ?? true else { continue }
                 for member in [unit.mentor].compactMap({ $0 }) + unit.mentees where seen.insert(ObjectIdentifier(member)).inserted {

@@ -37,7 +37,9 @@ public enum RegisterWorkbook {
             let folded = [person.name.surname, person.name.given, person.name.patronymic].map(PersonName.fold).joined(separator: "\u{1}")
             return (folded.unicodeScalars.map(\.value), person.birthDate?.iso ?? "", person.origin, person)
         }
+        let counter = OperationCounter.current
         return keyed.sorted { a, b in
+            counter?.add(.sortComparison)
             if a.0 != b.0 { return a.0.lexicographicallyPrecedes(b.0) }
             if a.1 != b.1 { return a.1 < b.1 }
             return a.2 < b.2
@@ -160,16 +162,17 @@ public enum RegisterWorkbook {
         let sheet = try Self.sheet(writer, "Партнёры", [
             ("Организация", 36), ("ИНН", 14), ("№ соглашения", 14), ("Дата соглашения", 12), ("Наставников по списку", 12), ("Наставники в парах", 36),
         ])
-        // Employer mentors by their folded organisation, each organisation folded once.
-        var employers: [FoldedText: [Person]] = [:]
+        // Employer mentors' names under each partner their organisation matches.
+        let partnerMatch = PartnerMatch(partnerNames: register.partners.map(\.name))
+        var mentorNames = Array(repeating: Set<String>(), count: register.partners.count)
+        var matchesOf: [FoldedText: [Int]] = [:]
         for mentor in register.units.compactMap(\.mentor) where mentor.category == .employer {
-            guard let organisation = mentor.organisation else { continue }
-            employers[FoldedText(organisation), default: []].append(mentor)
+            guard let organisation = mentor.organisation.map(FoldedText.init) else { continue }
+            if matchesOf[organisation] == nil { matchesOf[organisation] = partnerMatch.partners(matching: organisation) }
+            for index in matchesOf[organisation]! { mentorNames[index].insert(mentor.name.description) }
         }
-        for partner in register.partners {
-            let b = FoldedText(partner.name)
-            let mentors = employers.filter { a, _ in a.contains(b) || b.contains(a) }.values.joined()
-            let names = Array(Set(mentors.map(\.name.description))).sorted()
+        for (index, partner) in register.partners.enumerated() {
+            let names = mentorNames[index].sorted()
             try sheet.append([.text(partner.name), text(partner.inn), text(partner.agreementNumber), date(partner.agreementDate),
                               text(partner.mentorsCount), text(names.joined(separator: "; "))])
         }

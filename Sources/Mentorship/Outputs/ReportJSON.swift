@@ -79,6 +79,7 @@ public enum Indicators {
         let pupils10to18 = pupils.filter { (10...18).contains($0.age(on: register.asOf) ?? -1) }
         let withPlan = register.units.filter { $0.planDone != nil }
         let mentorOrganisations = Set(valid.compactMap { $0.mentor?.organisation }.filter { !$0.isEmpty }.map(FoldedText.init))
+        let partnerMatch = PartnerMatch(partnerNames: register.partners.map(\.name))
         let coverage = register.coverage.map { line in
             Indicator(id: "diagnostics_coverage", period: line.period.key, numerator: line.diagnosed, denominator: line.expected.count, target: 1.0,
                       definition: "прошли диагностику за период / участники пар, действовавших в периоде")
@@ -99,10 +100,7 @@ public enum Indicators {
                       target: 1.0, definition: "молодые специалисты в парах / все молодые специалисты"),
             Indicator(id: "students_10_18_involved", numerator: pupils10to18.filter { inPairs.contains(ObjectIdentifier($0)) }.count,
                       denominator: pupils10to18.count, target: nil, definition: "обучающиеся 10–18 лет в парах / все обучающиеся 10–18 лет"),
-            Indicator(id: "partners_with_mentors", numerator: register.partners.filter { partner in
-                let name = FoldedText(partner.name)
-                return mentorOrganisations.contains { name.contains($0) }
-            }.count, denominator: register.partners.count, target: nil, definition: "организации, предоставившие наставников / все организации-партнёры"),
+            Indicator(id: "partners_with_mentors", numerator: Set(mentorOrganisations.flatMap(partnerMatch.partners(containing:))).count, denominator: register.partners.count, target: nil, definition: "организации, предоставившие наставников / все организации-партнёры"),
         ] + AttendanceIndicators.compute(register) + [
             Indicator(id: "roadmap_done", numerator: register.roadmap.filter { $0.due && $0.done }.count,
                       denominator: register.roadmap.filter(\.due).count, target: 0.9,

@@ -28,7 +28,10 @@ public final class IssueLog {
     }
 
     /// All issues in the report's order.
-    public var sorted: [Issue] { issues.sorted(by: Issue.ordered) }
+    public var sorted: [Issue] {
+        let counter = OperationCounter.current
+        return issues.sorted { counter?.add(.sortComparison); return Issue.ordered($0, $1) }
+    }
 }
 
 /// One data row of a recognised sheet, with access to its fields by id.

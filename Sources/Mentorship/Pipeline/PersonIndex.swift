@@ -1,5 +1,6 @@
-/// Finds the roster person a name reference means, by hash indexes on the folded surname with the given
-/// name's initial or the whole given name; names are folded once, when the index is built.
+/// Finds the roster person a name reference means, by hash indexes on the folded name at the detail the
+/// reference gives (surname; with the given name or its initial; with the patronymic or its initial), so
+/// that a lookup examines the people who match, not a growing bucket. Names are folded once, here.
 final class PersonIndex {
     /// A person with the folded parts a reference is compared with.
     private struct Entry {
@@ -12,7 +13,9 @@ final class PersonIndex {
 
     private var bySurname: [String: [Entry]] = [:]
     private var bySurnameInitial: [String: [Entry]] = [:]
+    private var bySurnameInitials: [String: [Entry]] = [:]
     private var bySurnameGiven: [String: [Entry]] = [:]
+    private var byFullName: [String: [Entry]] = [:]
 
     init(_ people: [Person]) {
         for person in people {
@@ -22,7 +25,9 @@ final class PersonIndex {
                               patronymic: patronymic, patronymicInitial: PersonName.fold(String(person.name.patronymic.prefix(1))))
             bySurname[surname, default: []].append(entry)
             bySurnameInitial[surname + "|" + entry.givenInitial, default: []].append(entry)
+            bySurnameInitials[surname + "|" + entry.givenInitial + "|" + entry.patronymicInitial, default: []].append(entry)
             bySurnameGiven[surname + "|" + given, default: []].append(entry)
+            byFullName[surname + "|" + given + "|" + patronymic, default: []].append(entry)
         }
     }
 
@@ -32,14 +37,15 @@ final class PersonIndex {
         let given = PersonName.fold(reference.given), patronymic = PersonName.fold(reference.patronymic)
         let givenIsInitial = reference.given.count == 1, patronymicIsInitial = reference.patronymic.count == 1
         let bucket: [Entry]?
-        if reference.given.isEmpty {
-            bucket = bySurname[surname]
-        } else if givenIsInitial {
-            bucket = bySurnameInitial[surname + "|" + given]
-        } else {
-            bucket = bySurnameGiven[surname + "|" + given]
+        switch (reference.given.isEmpty, givenIsInitial, reference.patronymic.isEmpty, patronymicIsInitial) {
+        case (true, _, _, _): bucket = bySurname[surname]
+        case (false, true, false, true): bucket = bySurnameInitials[surname + "|" + given + "|" + patronymic]
+        case (false, true, _, _): bucket = bySurnameInitial[surname + "|" + given]
+        case (false, false, false, false): bucket = byFullName[surname + "|" + given + "|" + patronymic]
+        case (false, false, _, _): bucket = bySurnameGiven[surname + "|" + given]
         }
         guard let bucket else { return [] }
+        OperationCounter.current?.add(.personCandidate, bucket.count)
         return bucket.filter { entry in
             if givenIsInitial, entry.givenInitial != given { return false }
             if reference.patronymic.isEmpty { return true }

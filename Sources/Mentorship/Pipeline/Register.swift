@@ -170,12 +170,12 @@ public struct RegisterBuilder {
                           suggestion: "Закрепите в паре или группе", person: person.name.description))
         }
         // Employers whose organisation is not a partner.
-        let partnerNames = Set(references.partners.map { FoldedText($0.name) })
+        let partnerMatch = PartnerMatch(partnerNames: references.partners.map(\.name))
         var isPartner: [FoldedText: Bool] = [:]
         for unit in pairs.units {
             guard let mentor = unit.mentor, mentor.category == .employer, let place = unit.mentorCell else { continue }
             let organisation = FoldedText(mentor.organisation ?? "")
-            let known = isPartner[organisation] ?? partnerNames.contains { $0.contains(organisation) || organisation.contains($0) }
+            let known = isPartner[organisation] ?? !partnerMatch.partners(matching: organisation).isEmpty
             isPartner[organisation] = known
             if organisation.isEmpty || !known {
                 log.add(Issue(.employerUnknownOrg, at: place, field: "mentor", value: mentor.name.description,
