@@ -1,0 +1,21 @@
+import Glibc
+
+/// Reads a whole file into memory; a missing or unreadable file is a typed error.
+func readWholeFile(_ path: String) throws -> [UInt8] {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw SpreadsheetError(.unreadable, file: path, message: "file not found or not readable") }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { throw SpreadsheetError(.unreadable, file: path, message: "cannot read the file's size") }
+    let size = Int(status.st_size)
+    var bytes = [UInt8](repeating: 0, count: size)
+    var filled = 0
+    while filled < size {
+        let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, size - filled) }
+        if count < 0, errno == EINTR { continue }
+        guard count > 0 else { break }
+        filled += count
+    }
+    if filled < size { bytes.removeLast(size - filled) }
+    return bytes
+}
