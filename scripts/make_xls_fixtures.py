@@ -248,6 +248,18 @@ def biff5_cp1251() -> bytes:
     return xls_container(stream, name="Book")
 
 
+def unordered_rows() -> bytes:
+    """Cells out of row order (row 3, then 1, then 2, then 1 again) and an embedded chart's BOF…EOF substream
+    inside the sheet, whose records belong to the chart, not to the sheet."""
+    def number(row: int, column: int, value: float) -> bytes:
+        return cell(0x0203, row, column, 15, struct.pack("<d", value))
+
+    embedded_chart = bof(8, 0x0020) + number(0, 0, 999) + EOF_RECORD
+    rows = [number(2, 1, 3), number(0, 0, 1), number(1, 2, 2), embedded_chart, number(0, 3, 4),
+            record(0x00E5, struct.pack("<H", 1) + struct.pack("<HHHH", 1, 2, 2, 3))]
+    return xls_container(workbook_stream(8, standard_xfs(8, []), [("Вразброс", 0, 0, rows)]))
+
+
 # ---------------------------------------------------------------------------
 # Hostile files
 
@@ -341,6 +353,7 @@ FIXTURES = [
     ("roster.xls", roster),
     ("formulas_cells.xls", formulas_and_cells),
     ("biff5_cp1251.xls", biff5_cp1251),
+    ("unordered_rows.xls", unordered_rows),
 ]
 
 
