@@ -23,7 +23,7 @@ import sys
 import xlwt  # xlwt==1.3.0
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_fixtures import CfbNode, cfb_bytes  # noqa: E402
+from make_fixtures import XLS_SECTION, CfbNode, cfb_bytes  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 XLS_DIR = os.path.join(ROOT, "Tests", "Fixtures", "xls")
@@ -357,6 +357,21 @@ FIXTURES = [
 ]
 
 
+def write_readme_section() -> None:
+    """Replaces (or adds) this script's section at the end of the hostile fixtures' README."""
+    path = os.path.join(HOSTILE_DIR, "README.md")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    if XLS_SECTION in text:
+        text = text[:text.index(XLS_SECTION)]
+    lines = [text.rstrip("\n"), "", XLS_SECTION, "",
+             "Made with `python3 scripts/make_xls_fixtures.py` (xlwt==1.3.0 for the readable fixtures of "
+             "`Tests/Fixtures/xls`; these are written record by record). Error kinds refer to `SpreadsheetError.Kind`.", ""]
+    lines += [f"- `{name}` — {description}" for name, _, description in HOSTILE]
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
 def main() -> None:
     if xlwt.__VERSION__ != "1.3.0":
         sys.exit(f"xlwt {xlwt.__VERSION__} is installed; these fixtures are pinned to xlwt==1.3.0")
@@ -367,6 +382,7 @@ def main() -> None:
     for name, make, _ in HOSTILE:
         with open(os.path.join(HOSTILE_DIR, name), "wb") as handle:
             handle.write(make())
+    write_readme_section()
     print(f"wrote {len(FIXTURES)} fixtures to {XLS_DIR} and {len(HOSTILE)} to {HOSTILE_DIR}")
 
 
