@@ -34,6 +34,9 @@ public enum SpreadsheetOpener {
             // An HTML table or SpreadsheetML 2003, whatever the extension (often «.xls»).
             return try MarkupSource(path: path)
         case .other where !isDelimitedText:
+            if BIFFType.startsBareOlderWorkbook(readHead(path, count: 8)) {
+                throw SpreadsheetError(.unsupported, file: path, message: "an Excel 2.x–4.0 workbook; save it as .xlsx")
+            }
             return try XLSXReader(path: path, limits: limits)
         default:
             return try CSVSource(path: path, options: csvOptions)

@@ -168,9 +168,23 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(1))
     }
 
+    @Test func bareExcel4WorksheetsAreNamed() throws {
+        let path = TestSupport.temporaryDirectory() + "/old.xls"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // BIFF4 BOF (worksheet), then EOF: what Excel 4.0 saved, with no compound-file container.
+        TestSupport.write(bytes: [0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x0A, 0x00, 0x00, 0x00], to: path)
+        #expect {
+            _ = try SpreadsheetOpener.open(path: path)
+        } throws: { error in
+            guard let error = error as? SpreadsheetError else { return false }
+            return error.kind == .unsupported && error.message.contains("Excel 2.x–4.0")
+        }
+    }
+
     /// Garbage in an OLE2 shell: a signature and zeros, random sectors, a header cut short.
     @Test func damagedContainersNeverTrap() throws {
         let dir = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         var generator = SeededGenerator(seed: 7)
         let signature = CompoundFile.signature
         let valid = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.xls("formulas_cells.xls"))))

@@ -183,3 +183,15 @@ struct ContinuedRecord {
         return text
     }
 }
+
+extension BIFFType {
+    /// Whether a file starts with a bare BIFF2–BIFF4 BOF record: an Excel 2.x–4.0 worksheet, which has no
+    /// compound-file container.
+    static func startsBareOlderWorkbook(_ head: [UInt8]) -> Bool {
+        guard head.count >= 8 else { return false }
+        let type = UInt16(head[0]) | UInt16(head[1]) << 8
+        let length = Int(head[2]) | Int(head[3]) << 8
+        let sheetType = UInt16(head[6]) | UInt16(head[7]) << 8
+        return olderBOFs.contains(type) && (4...16).contains(length) && [0x0010, 0x0020, 0x0040, 0x0100].contains(sheetType)
+    }
+}

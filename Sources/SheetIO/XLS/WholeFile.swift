@@ -19,3 +19,14 @@ func readWholeFile(_ path: String) throws -> [UInt8] {
     if filled < size { bytes.removeLast(size - filled) }
     return bytes
 }
+
+/// Up to `count` first bytes of a file (fewer when it is shorter or unreadable).
+func readHead(_ path: String, count: Int) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return [] }
+    defer { close(descriptor) }
+    var bytes = [UInt8](repeating: 0, count: count)
+    let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, count) }
+    bytes.removeLast(count - max(read, 0))
+    return bytes
+}
