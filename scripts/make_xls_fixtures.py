@@ -189,6 +189,66 @@ def xls_container(stream: bytes, name: str = "Workbook") -> bytes:
     return cfb_bytes([CfbNode(name, data=stream)])
 
 
+SUMMARY = b"\xfe\xff\x00\x00" + bytes(44)  # a property-set header with no sections: a small stream for the mini stream
+
+
+def cfb_regular_sectors(stream: bytes, name: str = "Workbook", version: int = 3, fat_sectors: int = 1) -> bytes:
+    """A compound file whose workbook stream lives in regular sectors (padded to 4,096 bytes as Excel pads it)
+    beside a small `\\x05SummaryInformation` stream in the mini stream: version 3 with 512-byte sectors or
+    version 4 with 4,096-byte sectors. `fat_sectors` over 109 puts the rest of the FAT's sector list in DIFAT
+    sectors (the FAT then also covers sectors the file lacks, all free)."""
+    sector = 512 if version == 3 else 4096
+    per_sector = sector // 4
+    stream = stream + bytes(max(0, 4096 - len(stream)))
+    stream_count = -(-len(stream) // sector)
+    difat_count = -(-max(0, fat_sectors - 109) // (per_sector - 1))
+    fat_start, difat_start = 0, fat_sectors
+    dir_start = fat_sectors + difat_count
+    minifat_start, ministream_start = dir_start + 1, dir_start + 2
+    stream_start = dir_start + 3
+    used = stream_start + stream_count
+    assert fat_sectors * per_sector >= used
+    fat = [0xFFFFFFFF] * (fat_sectors * per_sector)
+    for index in range(fat_sectors):
+        fat[fat_start + index] = 0xFFFFFFFD  # FATSECT
+    for index in range(difat_count):
+        fat[difat_start + index] = 0xFFFFFFFC  # DIFSECT
+    fat[dir_start] = fat[minifat_start] = fat[ministream_start] = 0xFFFFFFFE
+    for index in range(stream_count):
+        fat[stream_start + index] = stream_start + index + 1 if index + 1 < stream_count else 0xFFFFFFFE
+
+    header = bytearray(sector)
+    struct.pack_into("<8s16sHHHHH6sIIIIIIIII", header, 0, bytes.fromhex("D0CF11E0A1B11AE1"), bytes(16), 0x003E, version,
+                     0xFFFE, 9 if version == 3 else 12, 6, bytes(6), 1 if version == 4 else 0, fat_sectors, dir_start, 0,
+                     4096, minifat_start, 1, difat_start if difat_count else 0xFFFFFFFE, difat_count)
+    listed = list(range(fat_start, fat_start + fat_sectors))
+    struct.pack_into("<109I", header, 76, *(listed[:109] + [0xFFFFFFFF] * (109 - min(109, fat_sectors))))
+    difat = bytearray()
+    rest = listed[109:]
+    for index in range(difat_count):
+        chunk = rest[index * (per_sector - 1):(index + 1) * (per_sector - 1)]
+        chunk += [0xFFFFFFFF] * (per_sector - 1 - len(chunk))
+        following = difat_start + index + 1 if index + 1 < difat_count else 0xFFFFFFFE
+        difat += struct.pack(f"<{per_sector}I", *chunk, following)
+
+    def entry(name: str, kind: int, right: int, child: int, start: int, size: int) -> bytes:
+        encoded = name.encode("utf-16-le") + b"\0\0"
+        return struct.pack("<64sHBBIII16sIQQIQ", encoded, len(encoded), kind, 1, 0xFFFFFFFF, right, child,
+                           bytes(16), 0, 0, 0, start, size)
+
+    mini_count = -(-len(SUMMARY) // 64)
+    directory = entry("Root Entry", 5, 0xFFFFFFFF, 1, ministream_start, 64 * mini_count) \
+        + entry(name, 2, 2, 0xFFFFFFFF, stream_start, len(stream)) \
+        + entry("\x05SummaryInformation", 2, 0xFFFFFFFF, 0xFFFFFFFF, 0, len(SUMMARY))
+    directory += bytes(sector - len(directory))
+    minifat = [index + 1 for index in range(mini_count - 1)] + [0xFFFFFFFE]
+    minifat_sector = struct.pack(f"<{per_sector}I", *(minifat + [0xFFFFFFFF] * (per_sector - len(minifat))))
+    ministream_sector = SUMMARY + bytes(sector - len(SUMMARY))
+    body = struct.pack(f"<{len(fat)}I", *fat) + bytes(difat) + directory + minifat_sector + ministream_sector \
+        + stream + bytes(-len(stream) % sector)
+    return bytes(header) + body
+
+
 def standard_xfs(version: int, extra_formats: list[int]) -> list[bytes]:
     """Sixteen XFs (15 style XFs and the default cell XF 15), then one per extra number format from 16 on."""
     return [xf(0, version) for _ in range(16)] + [xf(code, version) for code in extra_formats]
@@ -258,6 +318,15 @@ def unordered_rows() -> bytes:
     rows = [number(2, 1, 3), number(0, 0, 1), number(1, 2, 2), embedded_chart, number(0, 3, 4),
             record(0x00E5, struct.pack("<H", 1) + struct.pack("<HHHH", 1, 2, 2, 3))]
     return xls_container(workbook_stream(8, standard_xfs(8, []), [("Вразброс", 0, 0, rows)]))
+
+
+def roster_stream() -> bytes:
+    """A small BIFF8 roster with shared strings (for the container variants)."""
+    strings = ["Фамилия", "Имя", "Класс", "Петрова", "Анна", "5А"]
+    sst = record(0x00FC, struct.pack("<II", len(strings), len(strings)) + b"".join(unicode_string(t) for t in strings))
+    rows = [cell(0x00FD, r, c, 15, struct.pack("<I", 3 * r + c)) for r in range(2) for c in range(3)]
+    return workbook_stream(8, [record(0x0042, struct.pack("<H", 1200))] + standard_xfs(8, []) + [sst],
+                           [("Ученики", 0, 0, rows)])
 
 
 # ---------------------------------------------------------------------------
@@ -354,6 +423,8 @@ FIXTURES = [
     ("formulas_cells.xls", formulas_and_cells),
     ("biff5_cp1251.xls", biff5_cp1251),
     ("unordered_rows.xls", unordered_rows),
+    ("cfb_v4_4096.xls", lambda: cfb_regular_sectors(roster_stream(), version=4)),
+    ("cfb_difat.xls", lambda: cfb_regular_sectors(roster_stream(), version=3, fat_sectors=110)),
 ]
 
 

@@ -102,6 +102,21 @@ import Testing
         #expect(rows[3].cells == [.boolean(true)])
     }
 
+    /// Version 4 (4,096-byte sectors) and a FAT listed partly in a DIFAT sector; each with a mini stream beside.
+    @Test(arguments: ["cfb_v4_4096.xls", "cfb_difat.xls"])
+    func containerVariants(name: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.xls(name))))
+        let header = LittleEndianBytes(bytes)
+        #expect(name == "cfb_v4_4096.xls" ? header.u16(26) == 4 && header.u16(30) == 12 : header.u32(72) == 1) // DIFAT sectors
+        let container = try CompoundFile(bytes: bytes, file: name)
+        let summary = try #require(container.stream(namedAnyOf: ["\u{05}SummaryInformation"]))
+        let contents = try container.contents(of: summary) // from the mini stream
+        #expect(contents.count == 48 && contents.starts(with: [0xFE, 0xFF]))
+        let rows = try TestSupport.readAll(Self.open(name))
+        #expect(rows == [Row(number: 1, cells: ["Фамилия", "Имя", "Класс"].map(CellValue.text)),
+                         Row(number: 2, cells: ["Петрова", "Анна", "5А"].map(CellValue.text))])
+    }
+
     @Test func codePagesDecodeEightBitText() {
         #expect(CodePage(number: 1251).decode([0xC0, 0xE1, 0xE2, 0xA8, 0xB8, 0xB9]) == "Абв Ёё№".replacingOccurrences(of: " ", with: ""))
         #expect(CodePage(number: 1252).decode([0x80, 0xE9, 0x41]) == "€éA")
