@@ -76,6 +76,28 @@ import Testing
         if case .temporal(let date) = values[0] { #expect(date.system == system) }
     }
 
+    /// `convert` to XLSX keeps every value and its type; a 1904 time of day stays a time in the 1900 system.
+    @Test(arguments: ["dates_1904.xls", "formulas_cells.xls", "cyrillic_merges.xls"])
+    func convertingToXLSXKeepsTheValues(name: String) throws {
+        let source = try Self.open(name)
+        let path = TestSupport.temporaryDirectory() + "/converted.xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try XLSXWriter(path: path)
+        for sheet in source.sheets {
+            let target = try writer.addSheet(named: sheet.name)
+            for row in try TestSupport.readAll(source, sheet: sheet.index) {
+                while target.rowCount + 1 < row.number { try target.append([]) }
+                try target.append(row.cells)
+            }
+        }
+        try writer.close()
+        let back = try XLSXReader(path: path)
+        for sheet in source.sheets {
+            let original = try TestSupport.readAll(source, sheet: sheet.index).map { $0.cells.map(CellJSON.cell) }
+            #expect(try TestSupport.readAll(back, sheet: sheet.index).map { $0.cells.map(CellJSON.cell) } == original)
+        }
+    }
+
     @Test func rosterWithRussianHeaders() throws {
         let rows = try TestSupport.readAll(Self.open("roster.xls"))
         #expect(rows.count == 5)
