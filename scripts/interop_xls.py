@@ -9,7 +9,8 @@ quirks of `../shared/spec/cat-json.md` (numbers to 1e-9 relative, temporal value
 millisecond, whitespace-only text as empty, trailing empty rows and columns ignored; python-calamine
 reads error cells as empty, types any date serial under 1 as a time and a date-time at midnight as a
 date, and gives a chart sheet's series data where we list it with no rows); `nastavnik inspect --json` against its sheet names, kinds, visibility and merged ranges; and
-`nastavnik convert` of each worksheet to CSV against the same cells.
+`nastavnik convert` of each worksheet to CSV against the same cells, and of the workbook to XLSX read back
+by python-calamine.
 
 `checks(bin_path, work)` returns (name, passed, reason) triples for `scripts/interop.py`; run alone,
 it prints `PASS name` / `FAIL name: reason` and a last line `interop-xls: N passed, M failed`.
@@ -100,9 +101,10 @@ def calamine_book(path: Path):
     return python_calamine.CalamineWorkbook.from_path(str(path))
 
 
-def check_cells(bin_path: str, path: Path) -> list[str]:
+def check_cells(bin_path: str, path: Path, peer_path: Path | None = None) -> list[str]:
+    """Our cells of `path` against python-calamine's reading of `peer_path` (by default the same file)."""
     ours = json.loads(run(bin_path, "cat", "--json", path))
-    book = calamine_book(path)
+    book = calamine_book(peer_path or path)
     names = [sheet["name"] for sheet in ours["sheets"]]
     if names != book.sheet_names:
         return [f"sheets are {names}, python-calamine has {book.sheet_names}"]
@@ -177,6 +179,13 @@ def check_convert(bin_path: str, path: Path, work: Path) -> list[str]:
     return problems
 
 
+def check_convert_xlsx(bin_path: str, path: Path, work: Path) -> list[str]:
+    """`convert` to XLSX: python-calamine reads the XLSX as the cells we read from the .xls."""
+    target = work / f"{path.stem}.xlsx"
+    run(bin_path, "convert", path, target)
+    return check_cells(bin_path, path, peer_path=target)
+
+
 def checks(bin_path: str, work: Path) -> list[tuple[str, bool, str]]:
     """Every check as (name, passed, reason)."""
     try:
@@ -192,7 +201,8 @@ def checks(bin_path: str, work: Path) -> list[tuple[str, bool, str]]:
     for path in sorted(FIXTURES.glob("*.xls")):
         for label, body in [("cells", lambda p=path: check_cells(bin_path, p)),
                             ("sheets and merges", lambda p=path: check_structure(bin_path, p)),
-                            ("convert to CSV", lambda p=path: check_convert(bin_path, p, work))]:
+                            ("convert to CSV", lambda p=path: check_convert(bin_path, p, work)),
+                            ("convert to XLSX", lambda p=path: check_convert_xlsx(bin_path, p, work))]:
             name = f"xls {label}: {path.name} vs python-calamine"
             try:
                 problems = body()
