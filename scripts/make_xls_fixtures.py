@@ -255,9 +255,19 @@ def standard_xfs(version: int, extra_formats: list[int]) -> list[bytes]:
 
 
 def formulas_and_cells() -> bytes:
-    """BIFF8 by hand: formulas with cached results, booleans and errors, RK, MULRK and NUMBER cells, a chart sheet."""
-    sst_strings = ["Формулы", "текст"]
-    sst = record(0x00FC, struct.pack("<II", len(sst_strings), len(sst_strings)) + b"".join(unicode_string(s) for s in sst_strings))
+    """BIFF8 by hand: formulas with cached results, booleans and errors, RK, MULRK, NUMBER, LABEL and RSTRING
+    cells, shared strings with rich text, phonetic data and a compressed-to-UTF-16 switch at a CONTINUE, a chart sheet."""
+    # The SST: two plain strings, a rich-text string (two formatting runs), a string with phonetic (Far East)
+    # data, then one that starts compressed (8-bit) in the SST record and goes on uncompressed (UTF-16) in a
+    # CONTINUE record, whose first byte is the new flag; the last string's header opens the CONTINUE.
+    rich = struct.pack("<HBH", 16, 0x09, 2) + "жирный и обычный".encode("utf-16-le") + struct.pack("<HHHH", 0, 1, 6, 0)
+    phonetic_data = bytes(range(14))
+    phonetic = struct.pack("<HBI", 2, 0x05, len(phonetic_data)) + "漢字".encode("utf-16-le") + phonetic_data
+    split_head = struct.pack("<HB", 9, 0x00) + b"ABCDEF"
+    split_tail = b"\x01" + "ЖЗИ".encode("utf-16-le")
+    strings = unicode_string("Формулы") + unicode_string("текст") + rich + phonetic + split_head
+    sst = record(0x00FC, struct.pack("<II", 6, 6) + strings) \
+        + record(0x003C, split_tail + struct.pack("<HB", 5, 0x00) + b"after")
     formats = [record(0x041E, struct.pack("<H", 164) + unicode_string("DD.MM.YYYY"))]
     globals_body = [record(0x0042, struct.pack("<H", 1200)), record(0x0022, struct.pack("<H", 0))] + formats \
         + standard_xfs(8, [164]) + [sst]
@@ -282,7 +292,9 @@ def formulas_and_cells() -> bytes:
         cell(0x0203, 4, 2, 15, struct.pack("<d", 0.1)),                      # C5 NUMBER 0.1
         cell(0x00FD, 4, 3, 15, struct.pack("<I", 1)),                        # D5 «текст»
         cell(0x0204, 5, 1, 15, unicode_string("надпись LABEL")),            # B6 LABEL (BIFF8)
-    ]
+        # C6 RSTRING: an 8-bit (compressed) string, then two formatting runs
+        cell(0x00D6, 5, 2, 15, struct.pack("<HB", 6, 0) + b"rich 8" + struct.pack("<H", 2) + bytes(8)),
+    ] + [cell(0x00FD, 6, column, 15, struct.pack("<I", 2 + column)) for column in range(4)]  # A7:D7 SST 2–5
     chart = [record(0x1002, bytes(16))]  # a chart sheet's body is not read
     stream = workbook_stream(8, globals_body, [("Формулы", 0, 0, rows), ("Диаграмма", 0, 2, chart)])
     return xls_container(stream)
@@ -303,6 +315,8 @@ def biff5_cp1251() -> bytes:
         label(2, 0, "Щербаков"), label(2, 1, "Юрий"), cell(0x0203, 2, 2, 16, struct.pack("<d", 40179.0)),
         formula(2, 3, special_result(0)), record(0x0207, struct.pack("<H", 6) + "пять №".encode("cp1251")),
         cell(0x0205, 3, 0, 15, struct.pack("<BB", 1, 0)),
+        # B4 RSTRING (BIFF5): 8-bit text in the code page, then one formatting run
+        cell(0x00D6, 3, 1, 15, struct.pack("<H", 5) + "Жирно".encode("cp1251") + struct.pack("<B", 1) + bytes(2)),
     ]
     stream = workbook_stream(5, globals_body, [("Ученики «А»", 0, 0, rows)], codepage="cp1251")
     return xls_container(stream, name="Book")

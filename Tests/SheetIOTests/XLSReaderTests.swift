@@ -23,7 +23,7 @@ import Testing
         #expect(source.sheets.map(\.name) == ["Формулы", "Диаграмма"])
         #expect(source.sheets.map(\.kind) == [.worksheet, .chartsheet])
         let rows = try TestSupport.readAll(source)
-        #expect(rows.map(\.number) == [1, 2, 3, 4, 5, 6])
+        #expect(rows.map(\.number) == [1, 2, 3, 4, 5, 6, 7])
         #expect(rows[0].cells == [.text("Формулы")])
         // A2 number, B2 string (STRING record), C2 boolean, D2 error, E2 empty string, F2 a date-formatted result.
         #expect(Array(rows[1].cells.prefix(5)) == [.number(42.5), .text("итог: 7"), .boolean(true), .error("#DIV/0!"), .empty])
@@ -35,7 +35,11 @@ import Testing
         #expect(Self.temporal(rows[3][column: 5])! == (.date, "1933-10-18"))
         // RK, NUMBER and LABELSST with a gap; a row padded only to its last cell.
         #expect(rows[4].cells == [.number(1_000_000), .empty, .number(0.1), .text("текст")])
-        #expect(rows[5].cells == [.empty, .text("надпись LABEL")])
+        // LABEL, and RSTRING (8-bit text followed by formatting runs).
+        #expect(rows[5].cells == [.empty, .text("надпись LABEL"), .text("rich 8")])
+        // Shared strings: rich text (runs skipped), phonetic data skipped, a string that turns from 8-bit to
+        // UTF-16 at a CONTINUE record, and one whose header opens the CONTINUE.
+        #expect(rows[6].cells == ["жирный и обычный", "漢字", "ABCDEFЖЗИ", "after"].map(CellValue.text))
         // A chart sheet is listed with no rows.
         #expect(try TestSupport.readAll(source, sheet: 1).isEmpty)
     }
@@ -121,7 +125,7 @@ import Testing
         #expect(rows[1][column: 4] == .number(4.75))
         #expect(Self.temporal(rows[2][column: 3])! == (.date, "2010-01-01"))
         #expect(rows[2][column: 4] == .text("пять №")) // a BIFF5 STRING record after a formula
-        #expect(rows[3].cells == [.boolean(true)])
+        #expect(rows[3].cells == [.boolean(true), .text("Жирно")]) // RSTRING in the code page
     }
 
     /// Version 4 (4,096-byte sectors) and a FAT listed partly in a DIFAT sector; each with a mini stream beside.
