@@ -33,9 +33,7 @@ struct CompoundFile {
     init(bytes: [UInt8], file: String) throws {
         self.file = file
         self.bytes = bytes
-        func damaged(_ what: String) -> SpreadsheetError {
-            SpreadsheetError(.unreadable, file: file, message: "damaged compound file (.xls container): \(what)")
-        }
+        func damaged(_ what: String) -> SpreadsheetError { CompoundFile.damaged(what, file: file) }
         guard bytes.count >= 512 else { throw damaged("the file is truncated: \(bytes.count) bytes, less than its 512-byte header") }
         guard Array(bytes[0..<8]) == CompoundFile.signature else { throw damaged("no OLE2 signature") }
         let reader = LittleEndianBytes(bytes)
@@ -144,9 +142,11 @@ struct CompoundFile {
         return try readStream(start: entry.start, size: entry.size, what: "stream \(entry.name)")
     }
 
-    private func damaged(_ what: String) -> SpreadsheetError {
+    private static func damaged(_ what: String, file: String) -> SpreadsheetError {
         SpreadsheetError(.unreadable, file: file, message: "damaged compound file (.xls container): \(what)")
     }
+
+    private func damaged(_ what: String) -> SpreadsheetError { CompoundFile.damaged(what, file: file) }
 
     /// The sectors of a chain, concatenated; a loop, a sector outside the file or a chain longer than the file is an error.
     private func readChain(start: UInt32, what: String) throws -> [UInt8] {

@@ -46,11 +46,9 @@ struct XLSWorkbookGlobals {
         var formats: [Int: RawText] = [:]
         var xfFormats: [Int] = []
         var codePageNumber: UInt16?
-        while let record = try cursor.next() {
+        while let record = try cursor.next(), record.type != BIFFType.eof {
             let body = record.offset
             switch record.type {
-            case BIFFType.eof:
-                break
             case BIFFType.filePass:
                 throw SpreadsheetError(.unsupported, file: file,
                                        message: "the workbook is encrypted (password-protected); save it without a password")
@@ -73,7 +71,6 @@ struct XLSWorkbookGlobals {
             default:
                 continue
             }
-            if record.type == BIFFType.eof { break }
         }
 
         // 8-bit text is decoded once the code page is known (CODEPAGE may follow the names it governs).
