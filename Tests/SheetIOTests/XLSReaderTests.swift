@@ -172,6 +172,16 @@ import Testing
         }
     }
 
+    @Test func aFileOverTheSizeLimitIsNotRead() throws {
+        var limits = ReadLimits()
+        limits.zip.maxEntrySize = 4096
+        #expect {
+            _ = try XLSReader(path: Self.xls("roster.xls"), limits: limits)
+        } throws: { error in
+            (error as? SpreadsheetError)?.kind == .limitExceeded
+        }
+    }
+
     @Test func aLegacyWorkbookRenamedXLSXNowReads() throws {
         let source = try SpreadsheetOpener.open(path: TestSupport.fixture("legacy_renamed.xlsx"))
         #expect(source is XLSReader)

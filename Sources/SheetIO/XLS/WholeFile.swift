@@ -1,12 +1,15 @@
 import Glibc
 
-/// Reads a whole file into memory; a missing or unreadable file is a typed error.
-func readWholeFile(_ path: String) throws -> [UInt8] {
+/// Reads a whole file into memory; a missing or unreadable file, or one over `maxSize` bytes, is a typed error.
+func readWholeFile(_ path: String, maxSize: UInt64 = .max) throws -> [UInt8] {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { throw SpreadsheetError(.unreadable, file: path, message: "file not found or not readable") }
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { throw SpreadsheetError(.unreadable, file: path, message: "cannot read the file's size") }
+    guard UInt64(max(status.st_size, 0)) <= maxSize else {
+        throw SpreadsheetError(.limitExceeded, file: path, message: "the file is \(status.st_size) bytes, more than the \(maxSize)-byte limit")
+    }
     let size = Int(status.st_size)
     var bytes = [UInt8](repeating: 0, count: size)
     var filled = 0

@@ -14,9 +14,10 @@ public final class XLSReader: SpreadsheetSource {
     private let globals: XLSWorkbookGlobals
     private let limits: ReadLimits
 
-    /// Opens `path`, a compound file holding a `Workbook` or `Book` stream.
+    /// Opens `path`, a compound file holding a `Workbook` or `Book` stream; a file over the entry-size
+    /// limit (`limits.zip.maxEntrySize`, 4 GiB) is refused before it is read.
     public convenience init(path: String, limits: ReadLimits = .default) throws {
-        try self.init(bytes: try readWholeFile(path), file: path, limits: limits)
+        try self.init(bytes: try readWholeFile(path, maxSize: limits.zip.maxEntrySize), file: path, limits: limits)
     }
 
     init(bytes: [UInt8], file: String, limits: ReadLimits = .default) throws {
