@@ -587,7 +587,8 @@ def fixtures():
          "data error\"). Must fail with corrupt naming `xl/worksheets/sheet1.xml`, not return the rows read so far."),
         ("legacy_renamed.xlsx", legacy_xls(),
          "an Excel 97-2003 .xls (OLE2/CFB container, root CLSID Excel.Sheet.8, a 4096-byte \"Workbook\" stream "
-         "starting with BIFF8 records) renamed to .xlsx. Must fail with compoundFile (suggest saving as .xlsx)."),
+         "holding one empty sheet \"Лист1\") renamed to .xlsx. The content decides: must read through the .xls reader "
+         "as one sheet with no rows."),
         ("encrypted.xlsx", encrypted_ooxml(),
          "what Excel writes for a password-protected workbook: OLE2/CFB with `\\x06DataSpaces`, `EncryptionInfo` "
          "(agile, version 4.4) and `EncryptedPackage` streams. Key material and ciphertext are filler: no password "
@@ -624,6 +625,9 @@ def fixtures():
     ]
 
 
+XLS_SECTION = "## Binary .xls (`scripts/make_xls_fixtures.py`)"
+
+
 def write_readme(out_dir, table):
     lines = [
         "# Hostile input fixtures",
@@ -636,7 +640,15 @@ def write_readme(out_dir, table):
     for name, _, description in table:
         lines.append(f"- `{name}` — {description}")
     lines.append("")
-    with open(os.path.join(out_dir, "README.md"), "w", encoding="utf-8", newline="\n") as handle:
+    # The section of `scripts/make_xls_fixtures.py` (the hostile .xls files) is kept as it is.
+    path = os.path.join(out_dir, "README.md")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as handle:
+            old = handle.read()
+        if XLS_SECTION in old:
+            lines.append(old[old.index(XLS_SECTION):].rstrip("\n"))
+            lines.append("")
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write("\n".join(lines))
 
 

@@ -20,9 +20,20 @@ public enum NumberFormatClass: Sendable, Equatable {
     }
 
     /// Classifies a custom format code, ignoring quoted text, `[...]` modifiers, escaped and filler characters.
+    ///
+    /// As python-calamine types them: an AM/PM marker (`AM/PM`, `A/P`) is a time part even alone (as
+    /// LibreOffice writes some time formats), and an elapsed part in brackets (`[h]`, `[SS]`) makes a
+    /// duration only when it comes before any day, month, year, hour, minute or second part (`[M]:SS`
+    /// is a duration); after one it is a time part (`HH[M]` and `mm:[ss]` are times).
     public static func classify(code: String) -> NumberFormatClass {
         var hasDate = false, hasMonthOrMinute = false, hasTime = false, hasElapsed = false
         var bytes = Array(code.utf8)[...]
+        func takeMarker(_ rest: String) -> Bool {
+            let marker = Array(rest.utf8)
+            guard bytes.count >= marker.count, zip(bytes.prefix(marker.count), marker).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) else { return false }
+            bytes.removeFirst(marker.count)
+            return true
+        }
         while let byte = bytes.popFirst() {
             switch byte {
             case UInt8(ascii: "\""):
@@ -33,8 +44,11 @@ public enum NumberFormatClass: Sendable, Equatable {
                 var inside: [UInt8] = []
                 while let next = bytes.popFirst(), next != UInt8(ascii: "]") { inside.append(next | 0x20) }
                 if !inside.isEmpty, inside.allSatisfy({ $0 == UInt8(ascii: "h") || $0 == UInt8(ascii: "m") || $0 == UInt8(ascii: "s") }) {
-                    hasElapsed = true
+                    // After another part it is one more time part.
+                    if hasDate || hasMonthOrMinute || hasTime { hasTime = true } else { hasElapsed = true }
                 }
+            case UInt8(ascii: "a"), UInt8(ascii: "A"):
+                if takeMarker("m/pm") || takeMarker("/p") { hasTime = true }
             default:
                 switch byte | 0x20 {
                 case UInt8(ascii: "d"), UInt8(ascii: "y"): hasDate = true

@@ -1,6 +1,6 @@
 import PackageIO
 
-/// Opens any supported spreadsheet file: XLSX by its content, CSV and other delimited text by extension.
+/// Opens any supported spreadsheet file: XLSX and binary XLS by their content, CSV and other delimited text by extension.
 public enum SpreadsheetOpener {
     /// What a file's first bytes say it is, whatever its extension.
     public enum Content: Sendable, Equatable { case missing, empty, zip, compoundFile, markup, other }
@@ -23,14 +23,20 @@ public enum SpreadsheetOpener {
         switch FileSignature.of(path: path) {
         case .missing:
             throw SpreadsheetError(.unreadable, file: path, message: "file not found or not readable")
-        case .zip, .compoundFile:
+        case .zip:
             return try XLSXReader(path: path, limits: limits)
+        case .compoundFile:
+            // A binary Excel workbook (BIFF5/BIFF8), or an encrypted OOXML package (refused with its own message).
+            return try XLSReader(path: path, limits: limits)
         case .empty where !isDelimitedText:
             throw SpreadsheetError(.unreadable, file: path, message: "the file is empty")
         case .markup where !isDelimitedText:
             // An HTML table or SpreadsheetML 2003, whatever the extension (often «.xls»).
             return try MarkupSource(path: path)
         case .other where !isDelimitedText:
+            if BIFFType.startsBareOlderWorkbook(readHead(path, count: 8)) {
+                throw SpreadsheetError(.unsupported, file: path, message: "an Excel 2.x–4.0 workbook; save it as .xlsx")
+            }
             return try XLSXReader(path: path, limits: limits)
         default:
             return try CSVSource(path: path, options: csvOptions)

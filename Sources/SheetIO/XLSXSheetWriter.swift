@@ -124,7 +124,10 @@ public final class XLSXSheetWriter {
             out.raw("</v></c>")
         case .temporal(let temporal):
             open(column, row, style: style ?? XLSXStyle.of(temporal.kind), type: nil)
-            let serial = temporal.system == .excel1904 && temporal.kind != .duration ? temporal.serial + 1462 : temporal.serial
+            // The workbook is in the 1900 system: a 1904 date moves by the four years between the epochs;
+            // a duration and a time of day (the day's fraction) stay as they are.
+            let shifts = temporal.system == .excel1904 && temporal.kind != .duration && temporal.kind != .time
+            let serial = shifts ? temporal.serial + 1462 : temporal.serial
             out.raw("<v>")
             out.raw(numberText(serial))
             out.raw("</v></c>")

@@ -37,6 +37,10 @@ import Testing
         ("DD.MM.YYYY", .date), ("d/m/yy h:mm", .date), ("mmm-yy", .date), ("[$-419]D MMMM YYYY", .date),
         ("h:mm AM/PM", .time), ("mm:ss", .time), ("[h]:mm:ss", .duration), ("[mm]:ss", .duration),
         ("\"day\" 0", .number), ("[Red]0.00", .number), ("0.00E+00", .number),
+        // AM/PM markers alone are times; an elapsed part decides only when it comes first (python-calamine 0.9.1).
+        ("AM/PM", .time), ("A/P", .time), ("a/p", .time), ("0.00 A/P", .time), ("\"A/P\" 0", .number), ("General", .number),
+        ("HH[M]", .time), ("HH[MM]", .time), ("MM[SS]", .time), ("mm:[ss]", .time), ("YYYY [S]", .date),
+        ("[SS]", .duration), ("[M]:SS", .duration), ("[HH]:MM", .duration), ("[h]:mm;[=0]\\-", .duration),
     ])
     func formatCodesAreClassified(code: String, expected: NumberFormatClass) {
         #expect(NumberFormatClass.classify(code: code) == expected)

@@ -30,7 +30,6 @@ import Testing
         ("deep_nesting.xlsx", .limitExceeded, "nested deeper"),
         ("truncated.xlsx", .unreadable, "truncated"),
         ("truncated_entry.xlsx", .unreadable, "damaged entry"),
-        ("legacy_renamed.xlsx", .unsupported, "legacy Excel 97–2003"),
         ("encrypted.xlsx", .unsupported, "password-protected"),
         ("not_a_zip.xlsx", .unreadable, "not a zip archive"),
         ("empty_file.xlsx", .unreadable, "empty"),
