@@ -64,8 +64,8 @@ public struct InboxReader {
         return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    static let spreadsheetExtensions: Set<String> = ["xlsx", "xlsm", "csv", "tsv", "txt"]
-    static let unsupportedExtensions: Set<String> = ["xls", "ods", "xlsb", "numbers"]
+    static let spreadsheetExtensions: Set<String> = ["xlsx", "xlsm", "xls", "csv", "tsv", "txt"]
+    static let unsupportedExtensions: Set<String> = ["ods", "xlsb", "numbers"]
 
     /// Reads one file: its sheets recognised and their data rows; issues go to `log`.
     public func read(_ relative: String, log: IssueLog) -> (InputFile, [RecognisedSheet])? {
@@ -73,14 +73,8 @@ public struct InboxReader {
         let ext = (relative as NSString).pathExtension.lowercased()
         let hash = FileDigest.sha256(path: path) ?? ""
         if Self.unsupportedExtensions.contains(ext) {
-            // The content decides: an «.xls» that is really an XLSX package, an HTML table or
-            // SpreadsheetML 2003 (what school information systems export) is read; a binary one is not.
-            let content = SpreadsheetOpener.content(of: path)
-            if ext != "xls" || !(content == .zip || content == .markup) {
-                let what = content == .compoundFile ? "двоичная книга Excel 97–2003 или книга с паролем" : "формат «.\(ext)»"
-                log.add(Issue(.fileUnsupported, file: relative, message: "\(what) не читается", suggestion: "Сохраните файл как .xlsx (Книга Excel) без пароля"))
-                return (InputFile(file: relative, sha256: hash, status: .unsupported, sheets: []), [])
-            }
+            log.add(Issue(.fileUnsupported, file: relative, message: "формат «.\(ext)» не читается", suggestion: "Сохраните файл как .xlsx (Книга Excel) без пароля"))
+            return (InputFile(file: relative, sha256: hash, status: .unsupported, sheets: []), [])
         }
         guard Self.spreadsheetExtensions.contains(ext) || Self.unsupportedExtensions.contains(ext) else { return nil }
         do {
