@@ -1251,6 +1251,22 @@ def section_libreoffice(report: Report, tool: Nastavnik, work: Path, seed: int, 
                  lambda: check_orders_pdf(work, soffice))
 
 
+def section_other_formats(report: Report, binary: Path, work: Path) -> None:
+    """The .xls and .ods readers against python-calamine (scripts/interop_xls.py, interop_ods.py)."""
+    import importlib.util
+    for name in ("interop_xls", "interop_ods"):
+        path = Path(__file__).resolve().parent / f"{name}.py"
+        if not path.exists():
+            continue
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        folder = work / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for check_name, passed, reason in module.checks(str(binary), folder):
+            report.check(check_name, lambda passed=passed, reason=reason: [] if passed else [reason])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bin", required=True, type=Path, help="path to the nastavnik binary")
@@ -1282,6 +1298,7 @@ def main() -> int:
                      lambda: check_register(tool, work))
         report.check("the order drafts read back in python-docx: A4, ГОСТ margins, Times New Roman, the clean pairs",
                      lambda: check_orders(tool, work))
+        section_other_formats(report, binary, work)
         if args.libreoffice:
             section_libreoffice(report, tool, work, args.seed, install=True)
     finally:
