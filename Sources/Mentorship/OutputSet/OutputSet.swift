@@ -45,6 +45,8 @@ public final class OutputSet {
     private let name: String
     private var lock: Int32 = -1
     private var committed = false
+    /// Where the previous set was moved when the filesystem could not exchange.
+    private var previousSetAside: String?
 
     /// Takes the lock, clears what killed runs left, checks that OUT is ours (or absent, or empty) and creates the staging folder.
     public init(output: String, modes: FileModes) throws(OutputSetError) {
@@ -108,6 +110,7 @@ public final class OutputSet {
                 throw OutputSetError.systemFailure(path: output, action: "переместить результаты на место", reason: Self.reason())
             }
             committed = true
+            previousSetAside = aside
             try afterExchange()
             Self.remove(aside)
             return
@@ -117,9 +120,10 @@ public final class OutputSet {
         Self.remove(staging)   // now the previous set
     }
 
-    /// Removes the staging folder (a failed run).
+    /// Removes the staging folder (a failed run), and the previous set if it was already moved aside.
     public func abandon() {
         Self.remove(staging)
+        if let previousSetAside { Self.remove(previousSetAside) }
     }
 
     /// What killed runs left beside OUT, matched by exact name: staging folders (removed) and a previous set

@@ -81,7 +81,7 @@ struct InboxWalker {
             let childRelative = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
             if path.count >= Self.pathLimit {
                 add(childRelative, path, skip: .init(status: .skipped, code: .fileSkipped,
-                                                     reason: "путь длиннее \(Self.pathLimit) байт: система не открывает такой файл; сократите имена папок"))
+                                                     reason: "путь длиной \(path.count) байт, а система открывает пути короче \(Self.pathLimit) байт; сократите имена папок"))
                 continue
             }
             guard let own = RawPath.linkStatus(path) else {
