@@ -58,7 +58,7 @@ struct OutputSetCommandTests {
         try Data("мои заметки".utf8).write(to: URL(fileURLWithPath: output + "/notes.txt"))
         let (status, errors) = try S.run(["build", SampleInboxTests.inbox, "-o", output, "--as-of", "2026-05-29"], configFolder: config)
         #expect(status == 2)
-        #expect(errors.contains("не результаты nastavnik"))
+        #expect(errors.contains("не только результаты nastavnik"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: output) == ["notes.txt"])
     }
 }

@@ -42,11 +42,20 @@ import Testing
         try Data("{\"tool\": {\"name\": \"other\"}}".utf8).write(to: URL(fileURLWithPath: foreign + "/report.json"))
         #expect(throws: OutputSetError.foreign(output: foreign)) { try S.job(SampleInboxTests.inbox, foreign, keyFolder: keys).run() }
         #expect(try FileManager.default.contentsOfDirectory(atPath: foreign).sorted() == ["notes.txt", "report.json"])
-        #expect(OutputSetError.foreign(output: foreign).description.contains("не результаты nastavnik"))
+        #expect(OutputSetError.foreign(output: foreign).description.contains("не только результаты nastavnik"))
 
         let file = try S.folder("file") + "/out"
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
         #expect(throws: OutputSetError.notAFolder(output: file)) { try S.job(SampleInboxTests.inbox, file, keyFolder: keys).run() }
+
+        // Our set with a file of the user's added, or the inbox put inside it: refused, nothing deleted.
+        let ours = try S.folder("ours") + "/out"
+        _ = try S.job(SampleInboxTests.inbox, ours, keyFolder: keys).run()
+        try Data("x".utf8).write(to: URL(fileURLWithPath: ours + "/register.xlsx.part-Ab12Cd"))   // an older version's leftover: ours
+        _ = try S.job(SampleInboxTests.inbox, ours, keyFolder: keys).run()
+        try FileManager.default.copyItem(atPath: SampleInboxTests.inbox, toPath: ours + "/orders/входящие")
+        #expect(throws: OutputSetError.foreign(output: ours)) { try S.job(ours + "/orders/входящие", ours, keyFolder: keys).run() }
+        #expect(FileManager.default.fileExists(atPath: ours + "/orders/входящие/students.xlsx"))
 
         let empty = try S.folder("empty") + "/out"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)

@@ -18,7 +18,8 @@ public enum OutputSetError: Error, CustomStringConvertible, Equatable {
         case .busy(let output):
             return "\(output): в эту папку уже идёт запись другой сборкой; дождитесь её окончания или укажите другую папку"
         case .foreign(let output):
-            return "\(output): в папке лежат не результаты nastavnik (нет нашего report.json); она не будет заменена — укажите пустую или новую папку"
+            return "\(output): в папке лежат не только результаты nastavnik (нет нашего report.json или есть файлы, которых он не называет); "
+                + "она не будет заменена — укажите пустую или новую папку"
         case .notAFolder(let output):
             return "\(output): это не папка (файл или ссылка); укажите папку для результатов"
         case .systemFailure(let path, let action, let reason):
@@ -147,22 +148,38 @@ public final class OutputSet {
         return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// OUT may be absent, an empty folder, or a folder holding our `report.json`.
+    /// OUT may be absent, an empty folder, or a set of ours: our `report.json` and nothing but the files it lists
+    /// (and temporary files of theirs that an older version left), so that a swap never deletes a user's file.
     private func checkOwnership() throws(OutputSetError) {
         var info = stat()
         guard lstat(output, &info) == 0 else { return }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw .notAFolder(output: output) }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-        if contents.isEmpty || Self.isOurReport(output + "/report.json") { return }
-        throw .foreign(output: output)
+        if contents.isEmpty { return }
+        guard let listed = Self.ourOutputs(output + "/report.json") else { throw .foreign(output: output) }
+        let ours = listed + ["report.json"]
+        var folders = Set<String>()   // «orders» and any other folder on the way to a listed file
+        for file in ours {
+            var parts = file.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                folders.insert(parts.joined(separator: "/"))
+                parts = parts.dropLast()
+            }
+        }
+        guard let walker = FileManager.default.enumerator(atPath: output) else { throw .foreign(output: output) }
+        for case let relative as String in walker {
+            if folders.contains(relative) || ours.contains(where: { relative == $0 || relative.hasPrefix($0 + ".") }) { continue }
+            throw .foreign(output: output)
+        }
     }
 
-    /// A `report.json` written by nastavnik: a JSON object whose `tool.name` is `nastavnik`.
-    static func isOurReport(_ path: String) -> Bool {
+    /// The files listed in a `report.json` written by nastavnik (`tool.name` is `nastavnik`); nil for any other file.
+    static func ourOutputs(_ path: String) -> [String]? {
         guard let data = FileManager.default.contents(atPath: path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let tool = object["tool"] as? [String: Any] else { return false }
-        return tool["name"] as? String == "nastavnik"
+              let tool = object["tool"] as? [String: Any], tool["name"] as? String == "nastavnik",
+              let outputs = object["outputs"] as? [[String: Any]] else { return nil }
+        return outputs.compactMap { $0["file"] as? String }
     }
 
     static func exists(_ path: String) -> Bool {
