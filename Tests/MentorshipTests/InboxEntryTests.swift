@@ -21,6 +21,10 @@ import SheetIO
         let links: [(String, String)] = [("новенькие.csv", ".архив/новенькие.csv"), ("наружу.xlsx", outside + "/staff.xlsx"),
                                         ("петля", "."), ("сама-на-себя.csv", "сама-на-себя.csv"), ("копия.xlsx", "students.xlsx")]
         for (name, target) in links { #expect(symlink(target, inbox + "/" + name) == 0) }
+        // A folder reached directly and through links before and after it: its file is read once, where it is reached directly.
+        try FileManager.default.createDirectory(atPath: inbox + "/подпапка", withIntermediateDirectories: true)
+        try Data("ФИО;Дата рождения;Класс\nЮдин Юрий Юрьевич;03.04.2011;8Б\n".utf8).write(to: URL(fileURLWithPath: inbox + "/подпапка/ещё.csv"))
+        #expect(symlink("подпапка", inbox + "/а-ссылка") == 0 && symlink("подпапка", inbox + "/я-ссылка") == 0)
         let fifo = mkfifo(inbox + "/канал.csv", 0o600) == 0
         // A consents file whose name holds a byte that is not UTF-8.
         let badName = Self.raw(inbox + "/согласия") + [0xFF] + Self.raw(".xlsx")
@@ -56,6 +60,10 @@ import SheetIO
         #expect(inputs["сама-на-себя.csv"]?.status == .skipped && inputs["сама-на-себя.csv"]?.reason?.contains("цикл") == true)
         #expect(inputs["копия.xlsx"]?.status == .skipped && inputs["копия.xlsx"]?.reason?.contains("students.xlsx") == true)
         #expect(inputs["students.xlsx"]?.status == .read)
+        #expect(inputs["подпапка/ещё.csv"]?.status == .read)
+        #expect(inputs["а-ссылка/ещё.csv"]?.status == .skipped && inputs["а-ссылка/ещё.csv"]?.reason?.contains("подпапка/ещё.csv") == true)
+        #expect(inputs["я-ссылка"]?.status == .skipped && inputs["я-ссылка"]?.reason?.contains("уже прочитана") == true)
+        #expect(register.people.filter { $0.name.surname == "Юдин" }.count == 1)
         if fifo {
             #expect(inputs["канал.csv"]?.status == .unsupported && inputs["канал.csv"]?.reason?.contains("FIFO") == true)
             #expect(issue("канал.csv")?.code == .fileUnsupported)

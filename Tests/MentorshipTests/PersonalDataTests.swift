@@ -90,7 +90,7 @@ import SheetIO
         #expect(sharedStatus == 1)
         #expect(S.mode(parent + "/shared/regional.csv") == 0o640 && S.mode(parent + "/shared/register.xlsx") == 0o640)
         #expect(S.mode(parent + "/shared") == 0o750 && S.mode(parent + "/shared/orders") == 0o750)
-        #expect(sharedText.contains("Ключ обезличивания создан и сохранён \(config)/nastavnik/7017000019.key"))
+        #expect(sharedText.contains("Ключ обезличивания создан и сохранён в файле \(config)/nastavnik/7017000019.key"))
         #expect(sharedText.contains("передайте его следующему куратору"))
         #expect(!sharedText.contains("can be reversed"))
         #expect(S.mode(config + "/nastavnik/7017000019.key") == 0o600)

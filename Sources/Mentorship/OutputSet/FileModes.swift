@@ -13,8 +13,13 @@ public struct FileModes: Sendable, Equatable {
         folder = shared ? 0o777 & ~mask : 0o700 & ~mask
     }
 
-    /// The process's umask (read by setting it and putting it back).
+    /// The process's umask: from `/proc/self/status` (no change to the process), else by setting it and putting it back.
     public static var umask: mode_t {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+           let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) {
+            return mask
+        }
         let mask = Glibc.umask(0o077)
         Glibc.umask(mask)
         return mask

@@ -115,7 +115,7 @@ struct InboxWalker {
                 let identity = FileIdentity(info)
                 if ancestors.contains(identity) {
                     add(childRelative, path, skip: .init(status: .skipped, code: .fileSkipped, reason: "ссылка на папку образует цикл: папка содержит саму себя"))
-                } else if walkedFolders.contains(identity) {
+                } else if isLink && walkedFolders.contains(identity) {
                     add(childRelative, path, skip: .init(status: .skipped, code: .fileSkipped, reason: "ссылка на папку, которая уже прочитана"))
                 } else {
                     walk(folder: path, relative: childRelative, ancestors: ancestors.union([identity]), viaLink: viaLink || isLink)
