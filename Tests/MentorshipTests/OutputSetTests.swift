@@ -105,6 +105,26 @@ import Testing
         #expect(try S.leftovers(beside: output) == [])
     }
 
+    /// Where the filesystem cannot exchange: the old set moved aside, the new one in, the old one deleted.
+    @Test func withoutAnExchangeTheOldSetIsMovedAsideThenDeleted() throws {
+        let parent = try S.folder("no-exchange"), output = parent + "/out"
+        for (round, stop) in [(1, false), (2, true), (3, false)] {
+            let set = try OutputSet(output: output, modes: FileModes(shared: false))
+            set.exchangeAllowed = false
+            try Data("{\"tool\": {\"name\": \"nastavnik\"}, \"as_of\": \"\(round)\", \"outputs\": []}".utf8)
+                .write(to: URL(fileURLWithPath: set.path("report.json")))
+            try set.applyModes()
+            if stop {
+                #expect(throws: StoppedForTest.self) { try set.commit(afterExchange: { throw StoppedForTest() }) }
+                set.abandon()
+            } else {
+                try set.commit()
+            }
+            #expect(try S.wholeSet(output) == "\(round)")
+            #expect(try S.leftovers(beside: output) == [])
+        }
+    }
+
     @Test func consolidationWritesTheSameWay() throws {
         let keys = try S.folder("keys")
         let uploads = try S.folder("uploads")

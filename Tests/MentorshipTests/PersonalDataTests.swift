@@ -27,8 +27,13 @@ import SheetIO
         #expect(stored.key.count == 64 && stored.key.allSatisfy(\.isHexDigit))
         #expect(!FileManager.default.enumerator(atPath: first)!.contains { ($0 as? String)?.hasSuffix(".key") == true })
 
+        // A run killed while writing a key left its temporary file: removed once that process is gone; a live one's stays.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: config + "/.key-999999999-1"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: config + "/.key-\(getpid())-1"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: config + "/.key-12-x"))
         job.output = second
         let again = try job.run()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: config).sorted() == [".key-12-x", ".key-\(getpid())-1", "7017000019.key"])
         guard case .stored(let reused) = again.key else { Testing.Issue.record("no stored key"); return }
         #expect(!reused.created && reused.key == stored.key)
         // The same IDs in both folders; not the HMAC under the empty key that anyone could recompute from the roster.

@@ -51,6 +51,7 @@ public struct IDKeyStore {
     /// The school's key: read from its file, or made and written there (0600) on first use.
     public func key(inn: String?, school: String?) throws(Failure) -> Stored {
         try makeFolder()
+        removeTemporariesOfEndedRuns()
         let path = folder + "/" + Self.fileName(inn: inn, school: school)
         if let existing = try read(path) { return Stored(key: existing, path: path, created: false) }
         var bytes = [UInt8](repeating: 0, count: 32)
@@ -81,6 +82,16 @@ public struct IDKeyStore {
         }
         if mkdir(folder, 0o700) != 0 && errno != EEXIST { throw Failure(path: folder, reason: Self.reason()) }
         guard chmod(folder, 0o700) == 0 else { throw Failure(path: folder, reason: Self.reason()) }
+    }
+
+    /// `.key-PID-N` files that a run killed while writing a key left behind, when that process is gone.
+    private func removeTemporariesOfEndedRuns() {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".key-") {
+            let parts = name.dropFirst(".key-".count).split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                  let pid = pid_t(parts[0]), kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            unlink(folder + "/" + name)
+        }
     }
 
     /// The key in `path`, nil when there is no file.
