@@ -97,6 +97,18 @@ import SheetIO
         try S.wholeSet(output)
     }
 
+    /// A file without read rights (root reads everything: then there is nothing to test).
+    @Test(.enabled(if: geteuid() != 0, "root reads any file"))
+    func aFileWithoutReadRightsIsListed() throws {
+        let inbox = try S.folder("unreadable")
+        try Data("ФИО;Дата рождения;Класс\nИванов Иван Иванович;01.02.2012;7А\n".utf8).write(to: URL(fileURLWithPath: inbox + "/students.csv"))
+        #expect(chmod(inbox + "/students.csv", 0) == 0)
+        defer { chmod(inbox + "/students.csv", 0o600) }
+        let register = RegisterBuilder(inbox: inbox, excluded: nil, asOf: CalendarDate(iso: "2025-10-01")!).build()
+        #expect(register.inputs.first?.status == .unreadable && register.inputs.first?.reason?.contains("нет прав") == true)
+        #expect(register.issues.first?.code == .fileUnreadable)
+    }
+
     @Test func bytesThatAreNotUTF8AreEscaped() {
         #expect(RawPath.display(Self.raw("abc") + [0xFF] + Self.raw("д") + [0xD0]) == "abc\\xFFд\\xD0")
         #expect(RawPath.display(Self.raw("обычное имя.xlsx")) == "обычное имя.xlsx")
