@@ -18,6 +18,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        // renameat2(RENAME_EXCHANGE) and getrandom, which Swift's Glibc module does not show.
+        .target(name: "CFileSwap"),
         // Zip archives, XML streams and digests over the C libraries; shared by XLSX and DOCX.
         .target(name: "PackageIO", dependencies: ["CZip", "CXML2", "CCrypto"]),
         // Spreadsheet I/O: cell model, XLSX and CSV readers and writers. Knows nothing of mentoring.
@@ -25,7 +27,7 @@ let package = Package(
         // WordprocessingML documents (order drafts) on the same zip and XML layer.
         .target(name: "DocxIO", dependencies: ["PackageIO", "CXML2"]),
         // The mentoring domain: recognition, normalisation, validation, identity, the register.
-        .target(name: "Mentorship", dependencies: ["SheetIO", "DocxIO", "PackageIO"]),
+        .target(name: "Mentorship", dependencies: ["SheetIO", "DocxIO", "PackageIO", "CFileSwap"]),
         .executableTarget(name: "NastavnikCLI", dependencies: [
             "PackageIO",
             "SheetIO",

@@ -19,6 +19,7 @@ import csv
 import filecmp
 import shutil
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -139,6 +140,8 @@ def main() -> int:
     args = parser.parse_args()
     passed = failed = 0
     with tempfile.TemporaryDirectory(prefix="nastavnik-e2e-") as temporary:
+        # The key a build makes when none is given goes to a configuration folder of the run, never the user's own.
+        os.environ["XDG_CONFIG_HOME"] = str(Path(temporary) / "config")
         for name, arguments, status in CASES:
             problems = check_case(args.bin.resolve(), Path(temporary), name, arguments, status)
             if problems:

@@ -1290,6 +1290,8 @@ def main() -> int:
     else:
         temporary = tempfile.TemporaryDirectory(prefix="nastavnik-interop-")
         work = Path(temporary.name)
+    # The key a build makes when none is given goes to a configuration folder of the run, never the user's own.
+    os.environ["XDG_CONFIG_HOME"] = str(work / "config")
     try:
         section_our_writer(report, tool, work, args.seed)
         section_peer_writers(report, tool, work, args.seed)

@@ -35,71 +35,51 @@ struct Build: ParsableCommand {
     @Option(help: "A .docx template for the plans order ({{school}}, a table row with {{mentor}}, {{plan_item}} …).")
     var plansOrderTemplate: String?
 
+    @Flag(help: "Outputs readable by others as the umask allows (files 0666, folders 0777 less the umask); by default 0600 and 0700, as they hold personal data.")
+    var sharedOutput = false
+
     func run() throws {
-        let date = try FolderJob.prepare(input: inbox, output: output, asOf: asOf)
-        var builder = RegisterBuilder(inbox: inbox, excluded: output, asOf: date)
-        builder.mentorLimit = mentorLimit
-        builder.settingOverrides = ["school": schoolName, "short_name": schoolShortName, "municipality": municipality, "region": region,
-                                    "director": director, "curator": curator, "academic_year": academicYear, "id_key": idKey].compactMapValues { $0 }
-        let register = builder.build()
-        var outputs: [(file: String, sha256: String)] = []
-        var orders = OrderDrafts.Outcome()
-        do {
-            let registerPath = output + "/register.xlsx"
-            try RegisterWorkbook.write(register, to: registerPath)
-            outputs.append(("register.xlsx", Digest.sha256(path: registerPath)))
-            for file in try RegionalUpload.write(register, to: output) {
-                outputs.append((file, Digest.sha256(path: output + "/" + file)))
-            }
-            let diagnosticsPath = output + "/diagnostics.xlsx"
-            try DiagnosticsWorkbook.write(register, to: diagnosticsPath)
-            outputs.append(("diagnostics.xlsx", Digest.sha256(path: diagnosticsPath)))
-            orders = try OrderDrafts.write(register, to: output, templates: .init(pairs: pairsOrderTemplate, plans: plansOrderTemplate))
-            for file in orders.files { outputs.append((file, Digest.sha256(path: output + "/" + file))) }
-            let report = ReportJSON.render(register, outputs: outputs)
-            try AtomicFile.write(Data(report.utf8), to: output + "/report.json")
-        } catch let error as SpreadsheetError {
-            Terminal.error(error.description)
-            throw ExitStatus.cannotRun
-        } catch let error as PackageError {
-            Terminal.error(error.description)
-            throw ExitStatus.cannotRun
-        } catch {
-            Terminal.error("\(output): \(error)")
-            throw ExitStatus.cannotRun
-        }
-        for warning in orders.warnings { Terminal.error("warning: приказы: " + warning) }
-        for failure in orders.templateFailures { Terminal.error("шаблон приказа не использован, записан приказ по образцу: \(failure.description)") }
-        summary(register)
-        if (register.settings["id_key"] ?? "").isEmpty {
-            Terminal.error("warning: no --id-key and no «Ключ обезличивания» in the settings: the participant IDs of the regional upload can be reversed")
-        }
-        if register.hasErrors || register.inputs.contains(where: { $0.status != .read }) || !orders.templateFailures.isEmpty { throw ExitStatus.badInput }
+        let date = try FolderJob.prepare(input: inbox, asOf: asOf)
+        var job = BuildJob(inbox: inbox, output: output, asOf: date)
+        job.mentorLimit = mentorLimit
+        job.settingOverrides = ["school": schoolName, "short_name": schoolShortName, "municipality": municipality, "region": region,
+                                "director": director, "curator": curator, "academic_year": academicYear, "id_key": idKey].compactMapValues { $0 }
+        job.templates = .init(pairs: pairsOrderTemplate, plans: plansOrderTemplate)
+        job.sharedOutput = sharedOutput
+        let outcome = try FolderJob.running { try job.run() }
+        let register = outcome.register
+        for warning in outcome.orders.warnings { Terminal.error("warning: приказы: " + warning) }
+        for failure in outcome.orders.templateFailures { Terminal.error("шаблон приказа не использован, записан приказ по образцу: \(failure.description)") }
+        summary(outcome)
+        let unread = register.inputs.contains { $0.status == .unreadable || $0.status == .unsupported }
+        if register.hasErrors || unread || !outcome.orders.templateFailures.isEmpty { throw ExitStatus.badInput }
     }
 
-    private func summary(_ register: Register) {
+    private func summary(_ outcome: BuildJob.Outcome) {
+        let register = outcome.register
+        let output = outcome.output
         let out = FileHandleOutput.standardOutput
         let r = register.reconciliation
         let counts = Dictionary(uniqueKeysWithValues: register.counts)
         let bySeverity = Dictionary(grouping: register.issues, by: \.severity).mapValues(\.count)
-        out.write("Прочитано файлов: \(register.inputs.count); строк данных: \(r.rowsRead) (использовано \(r.rowsUsed), объединено \(r.rowsMerged), отклонено \(r.rowsRejected))\n")
+        let byStatus = Dictionary(grouping: register.inputs, by: \.status).mapValues(\.count)
+        let unread = register.inputs.count - (byStatus[.read] ?? 0)
+        out.write("Прочитано файлов: \(byStatus[.read] ?? 0)\(unread > 0 ? " (не прочитано: \(unread), причины — в «Замечаниях»)" : ""); "
+                  + "строк данных: \(r.rowsRead) (использовано \(r.rowsUsed), объединено \(r.rowsMerged), отклонено \(r.rowsRejected))\n")
         out.write("Участников: \(counts["participants"] ?? 0); наставников: \(counts["mentors"] ?? 0); наставляемых: \(counts["mentees"] ?? 0); пар: \(counts["pairs"] ?? 0); групп: \(counts["groups"] ?? 0)\n")
         out.write("Замечания: ошибок \(bySeverity[.error] ?? 0), предупреждений \(bySeverity[.warning] ?? 0), сведений \(bySeverity[.info] ?? 0)\n")
         if register.inputs.isEmpty { out.write("Внимание: в папке нет таблиц\n") }
         out.write("Реестр: \(output)/register.xlsx; сравнительные таблицы диагностики: \(output)/diagnostics.xlsx; приказы: \(output)/orders; "
                   + "региональная выгрузка: \(output)/regional.xlsx; отчёт: \(output)/report.json\n")
-        out.flush()
-    }
-}
-
-/// Files written whole or not at all: a temporary file beside the target, then a rename.
-enum AtomicFile {
-    static func write(_ data: Data, to path: String) throws {
-        let temporary = path + ".part-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data),
-              rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw SpreadsheetError(.writeFailed, file: path, message: "cannot write the file")
+        switch outcome.key {
+        case .given: break
+        case .example:
+            out.write("Внимание: ключ обезличивания — пример («ПРИМЕР-…»): по нему любой может восстановить ID участников в региональной выгрузке. "
+                      + "Впишите в «Сведения об ОО» свой ключ или уберите пример, и программа создаст ключ сама.\n")
+        case .stored(let stored):
+            out.write("Ключ обезличивания \(stored.created ? "создан и сохранён в файле" : "взят из файла") \(stored.path) (вне папки результатов). "
+                      + "Храните этот файл и передайте его следующему куратору: без него ID участников в региональной выгрузке изменятся.\n")
         }
+        out.flush()
     }
 }

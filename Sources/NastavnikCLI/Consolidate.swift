@@ -19,18 +19,14 @@ struct Consolidate: ParsableCommand {
     @Option(help: "The date of the consolidation (YYYY-MM-DD), for the documents' properties; default today.")
     var asOf: String?
 
+    @Flag(help: "Outputs readable by others as the umask allows (files 0666, folders 0777 less the umask); by default 0600 and 0700.")
+    var sharedOutput = false
+
     func run() throws {
-        let date = try FolderJob.prepare(input: folder, output: output, asOf: asOf)
-        var consolidation = Consolidation(folder: folder, excluded: output)
-        consolidation.check()
-        var outputs: [(file: String, sha256: String)] = []
-        do {
-            for file in try consolidation.write(to: output, date: date.iso) { outputs.append((file, Digest.sha256(path: output + "/" + file))) }
-            try AtomicFile.write(Data(consolidation.report(outputs: outputs, date: date.iso).utf8), to: output + "/report.json")
-        } catch {
-            Terminal.error("\(output): \(error)")
-            throw ExitStatus.cannotRun
-        }
+        let date = try FolderJob.prepare(input: folder, asOf: asOf)
+        var job = ConsolidationJob(folder: folder, output: self.output, date: date.iso)
+        job.sharedOutput = sharedOutput
+        let (consolidation, output) = try FolderJob.running { try job.run() }
         let out = FileHandleOutput.standardOutput
         let byStatus = Dictionary(grouping: consolidation.inputs, by: \.status).mapValues(\.count)
         out.write("Файлов: \(consolidation.inputs.count); принято школ: \(byStatus[.accepted] ?? 0); повторных копий: \(byStatus[.repeated] ?? 0); "

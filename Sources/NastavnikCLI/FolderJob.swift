@@ -4,28 +4,30 @@ import Mentorship
 
 /// What `build` and `consolidate` share: an input folder that must exist, an as-of date, an output folder.
 enum FolderJob {
-    /// Checks the input folder, reads `--as-of` (today when absent) and creates the output folder;
-    /// exit 2 when any of that fails.
-    static func prepare(input: String, output: String, asOf: String?) throws -> CalendarDate {
+    /// Checks the input folder and reads `--as-of` (today when absent); exit 2 when either fails.
+    /// The output folder is made by the job (``OutputSet``), all or nothing.
+    static func prepare(input: String, asOf: String?) throws -> CalendarDate {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
-            Terminal.error("\(input): no such folder")
+            Terminal.error("\(input): нет такой папки")
             throw ExitStatus.cannotRun
         }
-        let date: CalendarDate
-        if let asOf {
-            guard let parsed = CalendarDate(iso: asOf) else { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
-            date = parsed
-        } else {
-            date = today()
-        }
+        guard let asOf else { return today() }
+        guard let parsed = CalendarDate(iso: asOf) else { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
+        return parsed
+    }
+
+    /// Runs a job that writes an output set; any failure is said in plain words and is exit 2 (OUT left as it was).
+    static func running<T>(_ job: () throws -> T) throws -> T {
         do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            return try job()
+        } catch let error as CustomStringConvertible & Error {
+            Terminal.error(error.description)
+            throw ExitStatus.cannotRun
         } catch {
-            Terminal.error("\(output): cannot create the output folder (\(error.localizedDescription))")
+            Terminal.error("\(error)")
             throw ExitStatus.cannotRun
         }
-        return date
     }
 
     static func today() -> CalendarDate {

@@ -130,4 +130,17 @@ public enum Limits {
     public static let excelColumns = 16_384
     public static let cellTextLength = 32_767
     public static let sheetNameLength = 31
+
+    /// `text` cut to fit a cell: its first characters and «…», 32,767 UTF-16 units in all, never splitting a character.
+    public static func shortened(_ text: String) -> String {
+        guard text.utf16.count > cellTextLength else { return text }
+        var kept = "", units = 0
+        for character in text {
+            let width = character.utf16.count
+            if units + width > cellTextLength - 1 { break }
+            kept.append(character)
+            units += width
+        }
+        return kept + "…"
+    }
 }

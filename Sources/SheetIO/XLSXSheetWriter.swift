@@ -94,6 +94,7 @@ public final class XLSXSheetWriter {
         case .text(let text):
             if text.isEmpty { return try cell(.empty, column: column, row: row, style: style) }
             if text.utf16.count > Limits.cellTextLength {
+                if workbook.options.shortenLongText { return try cell(.text(Limits.shortened(text)), column: column, row: row, style: style) }
                 throw SpreadsheetError(.writeFailed, file: workbook.path, sheet: name, cell: CellAddress(row: row, column: column).description,
                                        message: "the text is \(text.utf16.count) characters long; an Excel cell holds at most \(Limits.cellTextLength)")
             }

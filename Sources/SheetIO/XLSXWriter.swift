@@ -9,11 +9,14 @@ public struct XLSXWriteOptions: Sendable {
     public var sharedStrings: Bool
     /// The creation and modification date written into the document properties (ISO 8601, UTC).
     public var documentDate: String
+    /// Shorten a text over Excel's 32,767 characters with «…» instead of refusing it (the caller reports the long value).
+    public var shortenLongText: Bool
 
-    public init(compressionLevel: Int = 4, sharedStrings: Bool = false, documentDate: String = "1980-01-01T00:00:00Z") {
+    public init(compressionLevel: Int = 4, sharedStrings: Bool = false, documentDate: String = "1980-01-01T00:00:00Z", shortenLongText: Bool = false) {
         self.compressionLevel = compressionLevel
         self.sharedStrings = sharedStrings
         self.documentDate = documentDate
+        self.shortenLongText = shortenLongText
     }
 }
 

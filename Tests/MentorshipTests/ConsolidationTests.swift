@@ -103,7 +103,7 @@ import SheetIO
             let sheet = try writer.addSheet(named: name)
             try sheet.append(headers[index].map { .text($0) })
             if index == 0 {
-                try sheet.append([.text("2"), .text("Регион"), .text("Город"), .text("СОШ"), .empty, .text("2025/2026"), .text("2026-05-29")]
+                try sheet.append([.text("9"), .text("Регион"), .text("Город"), .text("СОШ"), .empty, .text("2025/2026"), .text("2026-05-29")]
                                  + Array(repeating: .number(1), count: 6))
             }
         }
@@ -111,6 +111,32 @@ import SheetIO
         var consolidation = Consolidation(folder: inbox, excluded: nil)
         consolidation.check()
         let issue = try #require(consolidation.issues.first)
-        #expect(issue.code == .uploadMalformed && issue.cell == "A2" && issue.value == "2")
+        #expect(issue.code == .uploadMalformed && issue.cell == "A2" && issue.value == "9")
+    }
+
+    /// An upload of the previous format version (IDs under the old rule) is accepted, with a warning naming the school.
+    @Test func thePreviousVersionIsAcceptedWithAWarning() throws {
+        let inbox = try Self.folder(), out = try Self.folder()
+        _ = try Self.upload(inbox, "new", school: "СОШ № 1", inn: "7017000019", municipality: "г. Томск")
+        _ = try Self.upload(inbox, "old", school: "СОШ № 2", inn: "7017000020", municipality: "г. Томск")
+        // Rewrite the second school's upload in version 1: every row's «Версия формата».
+        let path = inbox + "/old/regional.xlsx"
+        let sheets = try (0..<3).map { try Self.rows(path, sheet: $0) }
+        let writer = try XLSXWriter(path: path)
+        for (index, name) in RegionalUpload.sheetNames.enumerated() {
+            let sheet = try writer.addSheet(named: name)
+            for (number, row) in sheets[index].enumerated() {
+                try sheet.append(number == 0 ? row : [.text(RegionalUpload.previousFormatVersion)] + row.dropFirst())
+            }
+        }
+        try writer.close()
+        var consolidation = Consolidation(folder: inbox, excluded: out)
+        consolidation.check()
+        #expect(consolidation.accepted.map(\.school) == ["СОШ № 1", "СОШ № 2"])
+        let warning = try #require(consolidation.issues.first { $0.code == .uploadOldVersion })
+        #expect(warning.severity == .warning && warning.file == "old/regional.xlsx" && warning.value == "1")
+        #expect(warning.message.contains("СОШ № 2"))
+        #expect(consolidation.issues.count == 1 && !consolidation.hasErrors)
+        #expect(RegionalUpload.formatVersion == "2")
     }
 }

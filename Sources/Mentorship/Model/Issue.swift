@@ -38,6 +38,10 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
     /// Consolidation: a file that is not a regional upload in the fixed layout; a school uploaded twice.
     case uploadMalformed = "UPLOAD_MALFORMED", schoolDuplicate = "SCHOOL_DUPLICATE", schoolRepeated = "SCHOOL_REPEATED"
     case roadmapDeadlineUnparsed = "ROADMAP_DEADLINE_UNPARSED", roadmapDeadlineOutOfYear = "ROADMAP_DEADLINE_OUT_OF_YEAR"
+    /// An inbox entry listed but not read (a loop, a path too long, a file that is not a table); a cell's text over Excel's limit.
+    case fileSkipped = "FILE_SKIPPED", valueTooLong = "VALUE_TOO_LONG"
+    /// Consolidation: an upload in the previous format version, accepted.
+    case uploadOldVersion = "UPLOAD_OLD_VERSION"
 
     /// The fixed severity of the code (`PERSON_NOT_FOUND` is a warning in attendance lists: see ``Issue``).
     public var severity: Severity {
@@ -50,7 +54,7 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
         case .sheetUnrecognised, .rowDuplicate, .phoneInvalid, .emailInvalid, .snilsInvalid, .innInvalid, .personConflict,
              .pairDuplicate, .mentorNotSenior, .menteeUnder10, .mentorOverload, .participantUnpaired, .consentWithdrawn,
              .diagnosticMissing, .diagnosticDuplicate, .planNotApproved, .partnerNoAgreement, .employerUnknownOrg,
-             .roadmapOverdue, .roadmapDeadlineOutOfYear:
+             .roadmapOverdue, .roadmapDeadlineOutOfYear, .fileSkipped, .valueTooLong, .uploadOldVersion:
             return .warning
         case .encodingGuessed, .columnUnknown, .nameMixedScript, .formInferred, .personNotInRoster, .planBehind, .schoolRepeated,
              .roadmapDeadlineUnparsed:
@@ -126,9 +130,9 @@ public struct Issue: Sendable, Equatable {
 
     /// An issue about a whole file or sheet.
     public init(_ code: IssueCode, file: String, sheet: String? = nil, sheetIndex: Int = 0, value: String? = nil,
-                message: String, suggestion: String? = nil) {
+                message: String, suggestion: String? = nil, severity: Severity? = nil) {
         self.code = code
-        severity = code.severity
+        self.severity = severity ?? code.severity
         self.file = file
         self.sheet = sheet
         self.sheetIndex = sheetIndex

@@ -10,7 +10,7 @@ public enum DiagnosticsWorkbook {
     }
 
     public static func write(_ register: Register, to path: String) throws {
-        let writer = try XLSXWriter(path: path, options: XLSXWriteOptions(documentDate: register.asOf.iso + "T00:00:00Z"))
+        let writer = try XLSXWriter(path: path, options: XLSXWriteOptions(documentDate: register.asOf.iso + "T00:00:00Z", shortenLongText: true))
         let periods = register.periods
         let decimal = writer.style(forNumberFormat: "0.00")
         let indicators = orderedIndicators(register)

@@ -5,7 +5,11 @@ import SheetIO
 /// The regional upload (`outputs.md`): `regional.xlsx` and its three CSVs in a fixed layout, personal data
 /// only where consent is valid, participant IDs pseudonymous under the school's key.
 public enum RegionalUpload {
-    public static let formatVersion = "1"
+    /// «Версия формата». 2: participant IDs under a key kept outside the output (never the empty key), see the README.
+    public static let formatVersion = "2"
+    /// The version before, still accepted by consolidation with a warning.
+    public static let previousFormatVersion = "1"
+    static let readableFormatVersions: Set<String> = [formatVersion, previousFormatVersion]
 
     public static let summaryHeader = ["Версия формата", "Регион", "Муниципалитет", "ОО", "ИНН ОО", "Учебный год", "Дата отчёта",
                                        "Участников", "Наставников", "Наставляемых", "Пар", "Групп", "Организаций-партнёров"]
@@ -55,7 +59,7 @@ public enum RegionalUpload {
     public static func write(_ register: Register, to folder: String) throws -> [String] {
         let tables = tables(register)
         let headers = [summaryHeader, indicatorsHeader, pairsHeader]
-        let writer = try XLSXWriter(path: folder + "/regional.xlsx", options: XLSXWriteOptions(documentDate: register.asOf.iso + "T00:00:00Z"))
+        let writer = try XLSXWriter(path: folder + "/regional.xlsx", options: XLSXWriteOptions(documentDate: register.asOf.iso + "T00:00:00Z", shortenLongText: true))
         for (index, name) in sheetNames.enumerated() {
             let sheet = try writer.addSheet(named: name, layout: SheetLayout(columnWidths: headers[index].map { _ in 16 }, frozenRows: 1, autoFilter: true))
             try sheet.append(headers[index].map { .text($0) }, style: .header)

@@ -4,7 +4,7 @@ import SheetIO
 /// the partners, the potential mentors and the issues (`outputs.md`).
 public enum RegisterWorkbook {
     public static func write(_ register: Register, to path: String) throws {
-        let writer = try XLSXWriter(path: path, options: XLSXWriteOptions(documentDate: register.asOf.iso + "T00:00:00Z"))
+        let writer = try XLSXWriter(path: path, options: XLSXWriteOptions(documentDate: register.asOf.iso + "T00:00:00Z", shortenLongText: true))
         try registerSheet(register, writer)
         try rosterSheet(register, writer)
         try mentorBase(register, writer)

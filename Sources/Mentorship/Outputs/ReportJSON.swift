@@ -27,7 +27,7 @@ public enum ReportJSON {
     }
 
     static func input(_ file: InputFile) -> String {
-        var text = "\n    {\"file\": \(q(file.file)), \"sha256\": \(q(file.sha256)), \"status\": \(q(file.status.rawValue)), \"sheets\": ["
+        var text = "\n    {\"file\": \(q(file.file)), \"sha256\": \(q(file.sha256)), \"status\": \(q(file.status.rawValue)), " + (file.reason.map { "\"reason\": \(q($0)), " } ?? "") + "\"sheets\": ["
         text += file.sheets.map { sheet in
             "{\"name\": \(q(sheet.name)), \"kind\": \(q(sheet.kind?.rawValue)), \"header_row\": \(n(sheet.headerRow)), \"rows\": \(sheet.rows), \"status\": \(q(sheet.status))}"
         }.joined(separator: ", ")

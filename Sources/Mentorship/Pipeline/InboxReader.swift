@@ -3,7 +3,7 @@ import SheetIO
 
 /// One input file as `report.json` lists it.
 public struct InputFile: Sendable {
-    public enum Status: String, Sendable { case read, unreadable, unsupported }
+    public enum Status: String, Sendable { case read, unreadable, unsupported, skipped }
     public struct Sheet: Sendable {
         public var name: String
         public var kind: TableKind?
@@ -17,6 +17,8 @@ public struct InputFile: Sendable {
     public var sha256: String
     public var status: Status
     public var sheets: [Sheet]
+    /// Why a file was not read (Russian); nil for a file read.
+    public var reason: String?
 }
 
 /// A recognised sheet's data rows, handed to the pipeline.
@@ -44,39 +46,51 @@ public struct InboxReader {
         self.excluded = excluded
     }
 
-    /// The files to read, relative to the inbox, in a stable order; lock and hidden files are left out.
-    public func files() -> [String] {
-        let root = URL(fileURLWithPath: inbox).standardizedFileURL
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey]) else { return [] }
-        let excludedPath = excluded.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        var result: [String] = []
-        for case let url as URL in enumerator {
-            let name = url.lastPathComponent
-            if name.hasPrefix(".") || name.hasPrefix("~$") {
-                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { enumerator.skipDescendants() }
-                continue
-            }
-            if let excludedPath, url.standardizedFileURL.path == excludedPath { enumerator.skipDescendants(); continue }
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            result.append(String(path.dropFirst(root.path.count + 1)))
-        }
-        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    /// Every entry of the inbox and its sub-folders, in a stable order: the files to read and those listed
+    /// with the reason they are not (links out of the inbox, loops, FIFOs, devices, paths too long, no rights).
+    /// Lock and hidden files are left out.
+    public func entries() -> [InboxEntry] {
+        var walker = InboxWalker(root: inbox, excluded: excluded)
+        return walker.walk()
     }
+
+    /// The files to read, relative to the inbox, in a stable order.
+    public func files() -> [String] { entries().filter { $0.skip == nil }.map(\.relative) }
 
     static let spreadsheetExtensions: Set<String> = ["xlsx", "xlsm", "xls", "csv", "tsv", "txt"]
     static let unsupportedExtensions: Set<String> = ["ods", "xlsb", "numbers"]
 
-    /// Reads one file: its sheets recognised and their data rows; issues go to `log`.
-    public func read(_ relative: String, log: IssueLog) -> (InputFile, [RecognisedSheet])? {
-        let path = inbox + "/" + relative
+    /// Reads one entry: its sheets recognised and their data rows, or the reason it is not read; issues go to `log`.
+    public func read(_ entry: InboxEntry, log: IssueLog) -> (InputFile, [RecognisedSheet])? {
+        if let skip = entry.skip {
+            log.add(Issue(skip.code, file: entry.relative, message: "не прочитан: \(skip.reason)", suggestion: Self.fix(for: skip.code)))
+            return (InputFile(file: entry.relative, sha256: "", status: skip.status, sheets: [], reason: skip.reason), [])
+        }
+        return entry.withOpenablePath { read(entry.relative, path: $0, log: log) }
+    }
+
+    static func fix(for code: IssueCode) -> String {
+        switch code {
+        case .fileUnsupported: return "Положите в папку сам файл (.xlsx или .csv), а не ссылку или особую запись"
+        case .fileUnreadable: return "Дайте права на чтение файла или сохраните его заново"
+        default: return "Положите таблицу в папку обычным файлом с коротким путём"
+        }
+    }
+
+    /// Reads one file, `relative` to the inbox, opened at `path`.
+    func read(_ relative: String, path: String, log: IssueLog) -> (InputFile, [RecognisedSheet])? {
         let ext = (relative as NSString).pathExtension.lowercased()
         let hash = FileDigest.sha256(path: path) ?? ""
         if Self.unsupportedExtensions.contains(ext) {
             log.add(Issue(.fileUnsupported, file: relative, message: "формат «.\(ext)» не читается", suggestion: "Сохраните файл как .xlsx (Книга Excel) без пароля"))
-            return (InputFile(file: relative, sha256: hash, status: .unsupported, sheets: []), [])
+            return (InputFile(file: relative, sha256: hash, status: .unsupported, sheets: [], reason: "формат «.\(ext)» не читается"), [])
         }
-        guard Self.spreadsheetExtensions.contains(ext) || Self.unsupportedExtensions.contains(ext) else { return nil }
+        guard Self.spreadsheetExtensions.contains(ext) || Self.unsupportedExtensions.contains(ext) else {
+            let reason = ext.isEmpty ? "файл без расширения — не таблица" : "файл «.\(ext)» — не таблица"
+            log.add(Issue(.fileSkipped, file: relative, message: "не прочитан: \(reason)",
+                          suggestion: "Если это таблица, сохраните её как .xlsx или .csv", severity: .info))
+            return (InputFile(file: relative, sha256: hash, status: .skipped, sheets: [], reason: reason), [])
+        }
         do {
             let source = try SpreadsheetOpener.open(path: path)
             if let csv = source as? CSVSource, csv.dialect.encodingGuessed || csv.dialect.delimiterGuessed {
@@ -84,7 +98,7 @@ public struct InboxReader {
                               value: "\(csv.dialect.encoding.rawValue), «\(csv.dialect.delimiterName)»",
                               message: "кодировка \(csv.dialect.encoding.rawValue) и разделитель «\(csv.dialect.delimiterName)» определены автоматически"))
             }
-            var input = InputFile(file: relative, sha256: hash, status: .read, sheets: [])
+            var input = InputFile(file: relative, sha256: hash, status: .read, sheets: [], reason: nil)
             var sheets: [RecognisedSheet] = []
             for info in source.sheets where info.kind == .worksheet {
                 let (entry, recognised) = try readSheet(source, info, relative: relative, log: log)
@@ -96,10 +110,10 @@ public struct InboxReader {
             let code: IssueCode = error.kind == .unsupported ? .fileUnsupported : error.kind == .limitExceeded ? .fileLimit : .fileUnreadable
             let suggestion = code == .fileUnsupported ? "Сохраните файл как .xlsx без пароля" : "Откройте файл в Excel и сохраните заново как .xlsx"
             log.add(Issue(code, file: relative, message: "файл не прочитан: \(error.message)", suggestion: suggestion))
-            return (InputFile(file: relative, sha256: hash, status: code == .fileUnsupported ? .unsupported : .unreadable, sheets: []), [])
+            return (InputFile(file: relative, sha256: hash, status: code == .fileUnsupported ? .unsupported : .unreadable, sheets: [], reason: error.message), [])
         } catch {
             log.add(Issue(.fileUnreadable, file: relative, message: "файл не прочитан: \(error)"))
-            return (InputFile(file: relative, sha256: hash, status: .unreadable, sheets: []), [])
+            return (InputFile(file: relative, sha256: hash, status: .unreadable, sheets: [], reason: "\(error)"), [])
         }
     }
 
@@ -110,6 +124,7 @@ public struct InboxReader {
         rows = MergedCells.fill(rows, merges: reader.mergedRanges, headerZone: SheetRecognizer.headerSearchRows)
         let fileName = (relative as NSString).lastPathComponent
         let recognition = SheetRecognizer.recognise(rows: Array(rows.prefix(SheetRecognizer.headerSearchRows + 20)), sheetName: info.name, fileName: fileName)
+        LongValues.report(rows, file: relative, sheet: info.name, sheetIndex: info.index, recognition: recognition, log: log)
         guard let kind = recognition.kind else {
             if !rows.isEmpty {
                 log.add(Issue(.sheetUnrecognised, file: relative, sheet: info.name, sheetIndex: info.index,

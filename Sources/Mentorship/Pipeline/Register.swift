@@ -101,8 +101,8 @@ public struct RegisterBuilder {
         let log = IssueLog()
         let reader = InboxReader(inbox: inbox, excluded: excluded)
         var sheets: [RecognisedSheet] = []
-        for file in reader.files() {
-            guard let (input, recognised) = reader.read(file, log: log) else { continue }
+        for entry in reader.entries() {
+            guard let (input, recognised) = reader.read(entry, log: log) else { continue }
             register.inputs.append(input)
             sheets += recognised
         }

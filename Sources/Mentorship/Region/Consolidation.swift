@@ -16,6 +16,8 @@ public struct Consolidation {
         public var sha256: String
         public var status: Status
         public var upload: SchoolUpload?
+        /// Where the file is, to open it again in the second pass.
+        var entry: InboxEntry?
     }
 
     public let folder: String
@@ -30,6 +32,7 @@ public struct Consolidation {
 
     public var hasErrors: Bool { issues.contains { $0.severity == .error } }
     public var accepted: [SchoolUpload] { inputs.filter { $0.status == .accepted }.compactMap(\.upload) }
+    private var acceptedInputs: [Input] { inputs.filter { $0.status == .accepted && $0.upload != nil && $0.entry != nil } }
 
     /// Uploads are the `.xlsx` files named `regional…` (`regional.xlsx`, `regional (2).xlsx`) or «…выгрузка…»;
     /// the rest of a school's output folder (register.xlsx, diagnostics.xlsx) is not read.
@@ -40,14 +43,27 @@ public struct Consolidation {
 
     /// Pass one: every upload under the folder checked, schools identified, duplicates decided.
     public mutating func check() {
-        let files = InboxReader(inbox: folder, excluded: excluded).files().filter(Self.isUploadName)
+        let entries = InboxReader(inbox: folder, excluded: excluded).entries().filter { Self.isUploadName($0.relative) }
         var found: [Input] = []
-        for file in files {
-            switch UploadCheck.check(path: folder + "/" + file, relative: file) {
-            case .upload(let upload): found.append(Input(file: file, sha256: upload.sha256, status: .accepted, upload: upload))
+        for entry in entries {
+            let file = entry.relative
+            if let skip = entry.skip {
+                issues.append(Issue(skip.code, file: file, message: "не прочитан: \(skip.reason)", suggestion: InboxReader.fix(for: skip.code)))
+                found.append(Input(file: file, sha256: "", status: .malformed, upload: nil, entry: nil))
+                continue
+            }
+            switch entry.withOpenablePath({ UploadCheck.check(path: $0, relative: file) }) {
+            case .upload(let upload):
+                found.append(Input(file: file, sha256: upload.sha256, status: .accepted, upload: upload, entry: entry))
+                if upload.version != RegionalUpload.formatVersion {
+                    issues.append(Issue(.uploadOldVersion, file: file, sheet: RegionalUpload.sheetNames[0], value: upload.version,
+                                        message: "выгрузка школы «\(upload.school)» в прежней версии формата \(upload.version) (текущая — \(RegionalUpload.formatVersion)): "
+                                            + "принята, но ID участников в ней получены по-старому и не совпадут с новыми выгрузками",
+                                        suggestion: "Попросите школу выгрузить данные заново текущей версией nastavnik build"))
+                }
             case .malformed(let issue):
                 issues.append(issue)
-                found.append(Input(file: file, sha256: Digest.sha256(path: folder + "/" + file), status: .malformed, upload: nil))
+                found.append(Input(file: file, sha256: entry.withOpenablePath(Digest.sha256(path:)), status: .malformed, upload: nil, entry: entry))
             }
         }
         // A school present more than once: identical copies count once; different data is rejected altogether.
@@ -77,11 +93,10 @@ public struct Consolidation {
 
     /// Pass two: writes OUT/regional.xlsx (the three sheets and «Итоги») and its four CSVs; returns the files written.
     public func write(to output: String, date: String) throws -> [String] {
-        let accepted = self.accepted
         let headers = UploadCheck.headers + [RegionalTotals.header]
         let names = RegionalUpload.sheetNames + ["Итоги"]
         let csvNames = ["regional.csv", "regional-indicators.csv", "regional-pairs.csv", "regional-totals.csv"]
-        let writer = try XLSXWriter(path: output + "/regional.xlsx", options: XLSXWriteOptions(documentDate: date + "T00:00:00Z"))
+        let writer = try XLSXWriter(path: output + "/regional.xlsx", options: XLSXWriteOptions(documentDate: date + "T00:00:00Z", shortenLongText: true))
         var totals = RegionalTotals()
         for (index, name) in names.enumerated() {
             let sheet = try writer.addSheet(named: name, layout: SheetLayout(columnWidths: headers[index].map { _ in 16 }, frozenRows: 1, autoFilter: true))
@@ -89,8 +104,8 @@ public struct Consolidation {
             try sheet.append(headers[index].map { .text($0) }, style: .header)
             csv.append(headers[index].map { .text($0) })
             if index < 3 {
-                for upload in accepted {
-                    let source = try SpreadsheetOpener.open(path: folder + "/" + upload.file)
+                for input in acceptedInputs {
+                    let source = try input.entry!.withOpenablePath { try SpreadsheetOpener.open(path: $0) }
                     let rows = try source.rows(ofSheet: index)
                     while let row = try rows.next() {
                         guard row.number > 1 else { continue }

@@ -17,6 +17,8 @@ public struct SchoolUpload: Sendable {
     public var contentDigest: String
     /// Data rows of «Сводка ОО», «Показатели ОО», «Пары и группы».
     public var rows: [Int]
+    /// «Версия формата» of its rows: the current one or ``RegionalUpload/previousFormatVersion``.
+    public var version: String
 }
 
 /// Checks that a file is a regional upload in the fixed layout of `outputs.md` and summarises it in one
@@ -55,6 +57,7 @@ enum UploadCheck {
         var hasher = SHA256Hasher()
         var school: [String] = []   // region, municipality, school, ИНН from «Сводка ОО»
         var rowCounts: [Int] = []
+        var version: String?
         for (index, header) in headers.enumerated() {
             let sheet = RegionalUpload.sheetNames[index]
             let rows: any RowReader
@@ -75,8 +78,11 @@ enum UploadCheck {
                     }
                     if texts.allSatisfy(\.isEmpty) { continue }
                     let cells = (0..<header.count).map { $0 < texts.count ? texts[$0] : "" }
-                    if cells[0] != RegionalUpload.formatVersion {
-                        return malformed("версия формата «\(cells[0])», а эта программа читает версию \(RegionalUpload.formatVersion)",
+                    if version == nil && RegionalUpload.readableFormatVersions.contains(cells[0]) { version = cells[0] }
+                    if cells[0] != version {
+                        let expected = version.map { "«\($0)», как в первой строке выгрузки" }
+                            ?? "\(RegionalUpload.formatVersion) (или прежнюю \(RegionalUpload.previousFormatVersion))"
+                        return malformed("версия формата «\(cells[0])», а эта программа читает версию \(expected)",
                                          sheet: sheet, sheetIndex: index, cell: CellAddress(row: row.number, column: 1), value: cells[0])
                     }
                     let identity = [cells[1], cells[2], cells[3], cells[4]]
@@ -105,7 +111,7 @@ enum UploadCheck {
             : "inn:" + school[3].filter(\.isNumber)
         return .upload(SchoolUpload(file: relative, sha256: Digest.sha256(path: path), region: school[0], municipality: school[1],
                                      school: school[2], inn: school[3], key: key,
-                                     contentDigest: hasher.finalize().hexString, rows: rowCounts))
+                                     contentDigest: hasher.finalize().hexString, rows: rowCounts, version: version ?? RegionalUpload.formatVersion))
     }
 
     /// Columns that must hold numbers: the counts of «Сводка ОО»; numerator, denominator, value and target of «Показатели ОО».

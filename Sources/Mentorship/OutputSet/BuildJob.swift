@@ -1,0 +1,92 @@
+import Foundation
+import PackageIO
+
+/// `nastavnik build INBOX -o OUT` without the terminal: the register built, every output and `report.json`
+/// written into the staging folder of an ``OutputSet``, then swapped in for OUT, all or nothing.
+public struct BuildJob {
+    /// The output steps, in order; ``afterStep`` is called after each.
+    public enum Step: String, CaseIterable, Sendable {
+        case register = "register.xlsx", regional = "regional", diagnostics = "diagnostics.xlsx", orders = "orders"
+        case report = "report.json", modes = "modes", swapped = "swapped"
+    }
+
+    /// What the build did.
+    public struct Outcome {
+        public var register: Register
+        public var orders: OrderDrafts.Outcome
+        /// Every file written, relative to OUT, with its SHA-256 (as `report.json` lists them).
+        public var outputs: [(file: String, sha256: String)]
+        public var key: IDKeyUse
+        /// OUT as an absolute path.
+        public var output: String
+    }
+
+    public var inbox: String
+    public var output: String
+    public var asOf: CalendarDate
+    public var mentorLimit = 10
+    /// Settings given on the command line; they win over the settings sheet.
+    public var settingOverrides: [String: String] = [:]
+    public var templates = OrderDrafts.Templates()
+    /// Files 0666 and folders 0777 less the umask, instead of 0600 and 0700.
+    public var sharedOutput = false
+    /// Where the school's key is kept when none is given (``IDKeyStore/defaultFolder(environment:)`` when nil).
+    public var keyFolder: String?
+    /// A test hook: called after each output step with its name; throwing (or exiting) there stops the build.
+    public var afterStep: ((Step) throws -> Void)?
+
+    public init(inbox: String, output: String, asOf: CalendarDate) {
+        self.inbox = inbox
+        self.output = output
+        self.asOf = asOf
+    }
+
+    /// Locks OUT, builds the register, writes the set and swaps it in. Throws ``OutputSetError``,
+    /// ``IDKeyStore/Failure``, or the writers' errors; OUT is then left as it was.
+    public func run() throws -> Outcome {
+        let set = try OutputSet(output: output, modes: FileModes(shared: sharedOutput))
+        var builder = RegisterBuilder(inbox: inbox, excluded: set.output, asOf: asOf)
+        builder.mentorLimit = mentorLimit
+        builder.settingOverrides = settingOverrides
+        let register = builder.build()
+        let key = try resolveKey(register)
+        let step = afterStep ?? { _ in }
+        do {
+            var outputs: [(file: String, sha256: String)] = []
+            func record(_ file: String) { outputs.append((file, Digest.sha256(path: set.path(file)))) }
+            try RegisterWorkbook.write(register, to: set.path("register.xlsx"))
+            record("register.xlsx")
+            try step(.register)
+            for file in try RegionalUpload.write(register, to: set.staging) { record(file) }
+            try step(.regional)
+            try DiagnosticsWorkbook.write(register, to: set.path("diagnostics.xlsx"))
+            record("diagnostics.xlsx")
+            try step(.diagnostics)
+            let orders = try OrderDrafts.write(register, to: set.staging, templates: templates)
+            orders.files.forEach(record)
+            try step(.orders)
+            try Data(ReportJSON.render(register, outputs: outputs).utf8).write(to: URL(fileURLWithPath: set.path("report.json")))
+            try step(.report)
+            try set.applyModes()
+            try step(.modes)
+            try set.commit(afterExchange: { try step(.swapped) })
+            return Outcome(register: register, orders: orders, outputs: outputs, key: key, output: set.output)
+        } catch {
+            set.abandon()
+            throw error
+        }
+    }
+
+    /// The key of the IDs: the one given (an example key is said so), else the school's stored key, set into the register's settings.
+    private func resolveKey(_ register: Register) throws -> IDKeyUse {
+        if let given = register.settings["id_key"], !given.isEmpty {
+            return IDKeyUse.isExample(given) ? .example : .given
+        }
+        guard let folder = keyFolder ?? IDKeyStore.defaultFolder() else {
+            throw IDKeyStore.Failure(path: "~/.config/nastavnik", reason: "не задан ни XDG_CONFIG_HOME, ни HOME")
+        }
+        let stored = try IDKeyStore(folder: folder).key(inn: register.settings["inn"], school: register.settings["school"] ?? register.settings["short_name"])
+        register.settings.values["id_key"] = stored.key
+        return .stored(stored)
+    }
+}
