@@ -45,7 +45,9 @@ enum ODSTemporal {
             default: return nil
             }
         }
-        guard !seen.isEmpty else { return nil }
+        guard !seen.isEmpty, !inTime || !seen.isDisjoint(with: [UInt8(ascii: "H"), UInt8(ascii: "M"), UInt8(ascii: "S")]) else {
+            return nil
+        }
         clockForm = clockForm && inTime && seen == [UInt8(ascii: "H"), UInt8(ascii: "M"), UInt8(ascii: "S")] && !negative
         let isTimeOfDay = clockForm && (parts[UInt8(ascii: "H")] ?? 0) < 24 && (parts[UInt8(ascii: "M")] ?? 0) < 60
             && (parts[UInt8(ascii: "S")] ?? 0) < 60
