@@ -73,6 +73,8 @@ LO_CHANGES = {
     "boolean-formula": "a boolean constant becomes the formula =TRUE() or =FALSE() whose cached result LibreOffice "
                        "stores as office:value-type=\"float\" (1 or 0), so it reads as a number, in python-calamine too",
     "very-hidden": "ODS has no very hidden sheets: LibreOffice saves them as hidden",
+    "early-date": "a date before 1900-03-01: LibreOffice counts serials from 1899-12-30 without Excel's fictitious "
+                  "1900-02-29, so Excel's serial 1 (1900-01-01) is stored as 1899-12-31, one day earlier",
 }
 
 
@@ -250,6 +252,10 @@ def compare_with_xlsx(bin_path: str, ods: Path, xlsx: Path) -> tuple[list[str], 
                 if want.get("t") == "td" and cell.get("t") == "t" and \
                         abs(parse_duration(want["v"]) - parse_time(cell["v"])) < MILLISECOND:
                     changes["short-duration"] += 1
+                    continue
+                if want.get("t") == "d" and cell.get("t") == "d" and want["v"] < "1900-03-01" and \
+                        dt.date.fromisoformat(want["v"]) - dt.date.fromisoformat(cell["v"]) == dt.timedelta(days=1):
+                    changes["early-date"] += 1
                     continue
                 if want.get("t") == "b" and cell.get("t") == "n" and cell["v"] == (1 if want["v"] else 0):
                     changes["boolean-formula"] += 1

@@ -183,10 +183,10 @@ def hostile_fixtures(out: Path) -> list[str]:
         write_package(out / name, content, **options)
         made.append(name)
 
-    # 5,000 rows, each one value then an empty cell repeated 16,384 times; then a million empty rows
+    # 5,000 rows, each one value then an empty cell repeated 16,384 times (past the grid's edge: no matter); then a million empty rows
     # repeated, 200 times over (200 million rows written down, none of them a row of values).
     rows = "".join(f'<table:table-row><table:table-cell office:value-type="float" office:value="{n}"/>'
-                   f'<table:table-cell table:number-columns-repeated="16383"/></table:table-row>' for n in range(1, 5001))
+                   f'<table:table-cell table:number-columns-repeated="16384"/></table:table-row>' for n in range(1, 5001))
     rows += empty_row(repeated=1_000_000) * 200
     fixture("ods_repeated_empties.ods", content_xml(f'<table:table table:name="Лист1">{rows}</table:table>'))
 

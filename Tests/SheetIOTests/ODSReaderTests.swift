@@ -156,7 +156,7 @@ import Testing
     // MARK: Repetition cost and limits
 
     @Test func repeatedEmptiesCostNothing() throws {
-        // 5,000 rows of one value and 16,383 repeated empty cells, then 200 × 1,000,000 repeated empty rows.
+        // 5,000 rows of one value and 16,384 repeated empty cells, then 200 × 1,000,000 repeated empty rows.
         let source = try SpreadsheetOpener.open(path: TestSupport.fixture("ods_repeated_empties.ods"))
         let reader = try source.rows(ofSheet: 0)
         var count = 0, widest = 0, last = 0

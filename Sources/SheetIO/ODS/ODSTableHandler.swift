@@ -206,7 +206,8 @@ final class ODSTableHandler: XMLEventHandler {
             text.startParagraph()
         } else if text.isInParagraph {
             if localName.equals("s") {
-                let count = attributes.value(of: "c", in: ODFNames.text).flatMap { parseDecimal($0) } ?? 1
+                // An unreadable count (too many digits) is as good as too many spaces.
+                let count = attributes.value(of: "c", in: ODFNames.text).map { parseDecimal($0) ?? Int.max } ?? 1
                 if !text.appendSpaces(count) {
                     fail("text:s adds \(count) spaces, more than a cell holds (\(ODSCellText.maxExpandedSpaces))",
                          limit: true, cell: address)
