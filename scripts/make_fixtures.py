@@ -624,6 +624,9 @@ def fixtures():
     ]
 
 
+ODS_SECTION = "\n## OpenDocument"
+
+
 def write_readme(out_dir, table):
     lines = [
         "# Hostile input fixtures",
@@ -636,8 +639,16 @@ def write_readme(out_dir, table):
     for name, _, description in table:
         lines.append(f"- `{name}` — {description}")
     lines.append("")
-    with open(os.path.join(out_dir, "README.md"), "w", encoding="utf-8", newline="\n") as handle:
-        handle.write("\n".join(lines))
+    path = os.path.join(out_dir, "README.md")
+    # The OpenDocument section belongs to scripts/make_ods_fixtures.py: keep it as it is.
+    tail = ""
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as handle:
+            existing = handle.read()
+        if ODS_SECTION in existing:
+            tail = existing[existing.index(ODS_SECTION):]
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("\n".join(lines) + tail)
 
 
 def main():

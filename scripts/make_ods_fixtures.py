@@ -176,6 +176,42 @@ def empty_row(columns: int = 16384, repeated: int = 1) -> str:
     return f'<table:table-row{rows}><table:table-cell table:number-columns-repeated="{columns}"/></table:table-row>'
 
 
+README_SECTION = "\n## OpenDocument (`ods_*.ods`)\n"
+README_INTRO = """
+Made by `scripts/make_ods_fixtures.py` (zipfile; `--hostile-only` needs no LibreOffice), which writes this section
+(`scripts/make_fixtures.py` keeps it). Each is a small `.ods` package (`mimetype` stored first, `content.xml`,
+`META-INF/manifest.xml`) with one defect. Every one gives its result in milliseconds; none may trap.
+"""
+HOSTILE_DESCRIPTIONS = {
+    "ods_repeated_empties.ods": "5,000 rows, each a number (its row number) in A then one empty cell repeated 16,384 "
+        "times (its last repetition past Excel's last column, harmless for an empty cell); then 200 rows of 16,384 "
+        "empty cells, each repeated 1,000,000 times (200 million rows, 16 KB on disk). Must read as exactly 5,000 "
+        "one-cell rows, with no loop or allocation per repeated empty cell or row.",
+    "ods_huge_row_repeat.ods": "a row holding \"x\" with `table:number-rows-repeated=\"1000000000\"`. Must fail with "
+        "limitExceeded (\"beyond Excel's last row\") before expanding it.",
+    "ods_huge_column_repeat.ods": "a cell holding 1 with `table:number-columns-repeated=\"20000\"`. Must fail with "
+        "limitExceeded naming A1 (\"beyond Excel's last column\").",
+    "ods_entity_bomb.ods": "`content.xml` declares a billion-laughs DTD and uses `&lol9;`. Must fail with unreadable "
+        "(DTD refused) when the sheets are listed, without expanding anything.",
+    "ods_truncated.ods": "the first 60% of a valid package: no central directory. Must fail with unreadable "
+        "(\"truncated\").",
+    "ods_missing_content.ods": "`mimetype` and manifest, no `content.xml`. Must fail with unreadable "
+        "(\"no content.xml\").",
+    "ods_encrypted.ods": "the manifest gives `content.xml` a `manifest:encryption-data` (what a password does); the "
+        "content is filler bytes. Must fail with unsupported (\"encrypted; save it without a password\") before "
+        "reading the content.",
+}
+
+
+def write_hostile_readme(made: list[str]) -> None:
+    """Replaces the OpenDocument section of Tests/Fixtures/hostile/README.md (or adds it)."""
+    path = HOSTILE_DIR / "README.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Hostile input fixtures\n"
+    head = text.split(README_SECTION, 1)[0].rstrip("\n") + "\n"
+    lines = [f"- `{name}` — {HOSTILE_DESCRIPTIONS[name]}" for name in made]
+    path.write_text(head + README_SECTION + README_INTRO + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+
 def hostile_fixtures(out: Path) -> list[str]:
     made = []
 
@@ -312,7 +348,9 @@ def main() -> int:
     parser.add_argument("--hostile-only", action="store_true", help="only the files that need no LibreOffice")
     parser.add_argument("--soffice", default=shutil.which("soffice"), help="LibreOffice's soffice binary")
     args = parser.parse_args()
-    made = [f"hostile/{name}" for name in hostile_fixtures(HOSTILE_DIR)]
+    hostile = hostile_fixtures(HOSTILE_DIR)
+    write_hostile_readme(hostile)
+    made = [f"hostile/{name}" for name in hostile]
     handmade_ods(ODS_DIR / "handmade.ods")
     made.append("ods/handmade.ods")
     if not args.hostile_only:
