@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Differential check of the ODS reader: `nastavnik cat --json` against python-calamine 0.9.1.
 
-    python3 scripts/interop_ods.py --bin .build/debug/nastavnik [--work DIR]
+    python3 scripts/interop_ods.py --bin .build/debug/nastavnik [--work DIR] [--corpus]
 
 For every Tests/Fixtures/ods/*.ods:
 
@@ -10,7 +10,9 @@ For every Tests/Fixtures/ods/*.ods:
     temporal values to the millisecond, whitespace-only text as empty, trailing empty rows and columns
     ignored) and the known differences below, which are counted in the check's reason;
   * `ods vs xlsx: NAME` for a fixture converted from a corpus workbook: our dump of the .ods equals our
-    dump of the .xlsx, except where LibreOffice's conversion changes the data (listed in LO_CHANGES).
+    dump of the .xlsx, except where LibreOffice's conversion changes the data (listed in LO_CHANGES);
+  * with --corpus (needs soffice): every workbook of ../shared/corpus/xlsx converted by LibreOffice, and each
+    .ods compared with python-calamine as above.
 
 Known differences from python-calamine (ours follows the ODF meaning, or the XLSX reader's conventions):
 
@@ -34,6 +36,7 @@ import argparse
 import datetime as dt
 import json
 import math
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -253,8 +256,8 @@ def compare_with_xlsx(bin_path: str, ods: Path, xlsx: Path) -> tuple[list[str], 
                         abs(parse_duration(want["v"]) - parse_time(cell["v"])) < MILLISECOND:
                     changes["short-duration"] += 1
                     continue
-                if want.get("t") == "d" and cell.get("t") == "d" and want["v"] < "1900-03-01" and \
-                        dt.date.fromisoformat(want["v"]) - dt.date.fromisoformat(cell["v"]) == dt.timedelta(days=1):
+                if want.get("t") in ("d", "dt") and cell.get("t") == want["t"] and want["v"] < "1900-03-01" and \
+                        dt.datetime.fromisoformat(want["v"]) - dt.datetime.fromisoformat(cell["v"]) == dt.timedelta(days=1):
                     changes["early-date"] += 1
                     continue
                 if want.get("t") == "b" and cell.get("t") == "n" and cell["v"] == (1 if want["v"] else 0):
@@ -314,10 +317,40 @@ def checks(bin_path: str, work: Path) -> list[tuple[str, bool, str]]:
     return results
 
 
+def corpus_checks(bin_path: str, work: Path, soffice: str) -> list[tuple[str, bool, str]]:
+    """Every corpus workbook converted by LibreOffice, each .ods read by us and by python-calamine (slow: minutes)."""
+    sources = sorted(CORPUS.glob("*/*.xlsx"))
+    if not sources:
+        return [("corpus present", False, f"no workbooks in {CORPUS}")]
+    inbox, outbox = work / "corpus-xlsx", work / "corpus-ods"
+    inbox.mkdir(parents=True, exist_ok=True)
+    outbox.mkdir(parents=True, exist_ok=True)
+    for source in sources:
+        (inbox / f"{source.parent.name}__{source.name}").write_bytes(source.read_bytes())
+    subprocess.run([soffice, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", "--convert-to", "ods",
+                    "--outdir", str(outbox), *map(str, sorted(inbox.glob("*.xlsx")))],
+                   capture_output=True, timeout=1800)
+    results = []
+    for path in sorted(outbox.glob("*.ods")):
+        name = f"corpus ods vs python-calamine: {path.stem}"
+        try:
+            problems, quirks = compare_with_calamine(bin_path, path)
+            results.append((name, not problems, "; ".join(problems[:3]) if problems else describe(quirks)))
+        except Exception as error:
+            results.append((name, False, f"{type(error).__name__}: {error}"))
+    missing = len(sources) - len(results)
+    if missing:
+        print(f"  note: LibreOffice converted {len(results)} of {len(sources)} corpus workbooks", file=sys.stderr)
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bin", required=True, type=Path, help="path to the nastavnik binary")
     parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
+    parser.add_argument("--corpus", action="store_true",
+                        help="also convert every ../shared/corpus/xlsx workbook with soffice and compare each .ods "
+                             "with python-calamine (a few minutes)")
     args = parser.parse_args()
     try:
         import python_calamine  # noqa: F401
@@ -326,7 +359,12 @@ def main() -> int:
               file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="nastavnik-interop-ods-") as scratch:
-        results = checks(str(args.bin.resolve()), args.work or Path(scratch))
+        work = args.work.resolve() if args.work else Path(scratch)
+        results = checks(str(args.bin.resolve()), work)
+        if args.corpus:
+            soffice = shutil.which("soffice")
+            results += corpus_checks(str(args.bin.resolve()), work, soffice) if soffice else \
+                [("corpus conversion", False, "soffice not found: apt-get install libreoffice-calc-nogui")]
     passed = sum(1 for _, ok, _ in results if ok)
     for name, ok, reason in results:
         print(f"PASS {name} ({reason})" if ok else f"FAIL {name}: {reason}")
