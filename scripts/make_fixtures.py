@@ -626,6 +626,7 @@ def fixtures():
 
 
 XLS_SECTION = "## Binary .xls (`scripts/make_xls_fixtures.py`)"
+ODS_SECTION = "## OpenDocument"
 
 
 def write_readme(out_dir, table):
@@ -640,13 +641,15 @@ def write_readme(out_dir, table):
     for name, _, description in table:
         lines.append(f"- `{name}` — {description}")
     lines.append("")
-    # The section of `scripts/make_xls_fixtures.py` (the hostile .xls files) is kept as it is.
+    # The sections of `scripts/make_xls_fixtures.py` and `scripts/make_ods_fixtures.py` (the hostile .xls and
+    # .ods files) are kept as they are.
     path = os.path.join(out_dir, "README.md")
     if os.path.exists(path):
         with open(path, encoding="utf-8") as handle:
             old = handle.read()
-        if XLS_SECTION in old:
-            lines.append(old[old.index(XLS_SECTION):].rstrip("\n"))
+        starts = [old.index(marker) for marker in (XLS_SECTION, ODS_SECTION) if marker in old]
+        if starts:
+            lines.append(old[min(starts):].rstrip("\n"))
             lines.append("")
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write("\n".join(lines))

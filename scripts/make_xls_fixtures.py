@@ -447,14 +447,18 @@ def write_readme_section() -> None:
     path = os.path.join(HOSTILE_DIR, "README.md")
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
+    after = ""   # the sections that follow this one (the OpenDocument fixtures') stay as they are
     if XLS_SECTION in text:
-        text = text[:text.index(XLS_SECTION)]
+        start = text.index(XLS_SECTION)
+        following = text.find("\n## ", start + len(XLS_SECTION))
+        after = text[following:] if following >= 0 else ""
+        text = text[:start]
     lines = [text.rstrip("\n"), "", XLS_SECTION, "",
              "Made with `python3 scripts/make_xls_fixtures.py` (xlwt==1.3.0 for the readable fixtures of "
              "`Tests/Fixtures/xls`; these are written record by record). Error kinds refer to `SpreadsheetError.Kind`.", ""]
     lines += [f"- `{name}` — {description}" for name, _, description in HOSTILE]
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write("\n".join(lines) + "\n")
+        handle.write("\n".join(lines) + "\n" + after)
 
 
 def main() -> None:

@@ -44,6 +44,12 @@ public struct XMLAttributes {
         return XMLBytes(start: name, count: strlen8(name))
     }
 
+    /// The namespace URI of attribute `index`, or nil for an unprefixed attribute.
+    public func namespace(at index: Int) -> XMLBytes? {
+        guard let uri = base![index * 5 + 2] else { return nil }
+        return XMLBytes(start: uri, count: strlen8(uri))
+    }
+
     /// The decoded value of attribute `index`.
     public func value(at index: Int) -> XMLBytes {
         let start = base![index * 5 + 3]!

@@ -13,7 +13,7 @@ public protocol XMLEventHandler: AnyObject {
 /// A streaming XML parser over libxml2's SAX2 push interface (`xmlCreatePushParserCtxt`, `xmlParseChunk`).
 ///
 /// Safe for hostile input: no network (`XML_PARSE_NONET`), no external DTD loading, no entity
-/// substitution, and any document type declaration stops the parse, since OOXML parts never carry one.
+/// substitution, and any document type declaration stops the parse, since OOXML and OpenDocument parts never carry one.
 /// Element depth is limited to `maxDepth`.
 public final class XMLPushParser {
     final class State {
@@ -147,11 +147,11 @@ public final class XMLPushParser {
         sax.cdataBlock = sax.characters
         sax.internalSubset = { context, _, _, _ in
             let state = Unmanaged<State>.fromOpaque(context!).takeUnretainedValue()
-            state.reject("the part declares a DTD (<!DOCTYPE>); OOXML forbids DTDs and entity declarations")
+            state.reject("the part declares a DTD (<!DOCTYPE>); OOXML and OpenDocument parts never need one, so DTDs and entity declarations are refused")
         }
         sax.getEntity = { context, _ in
             let state = Unmanaged<State>.fromOpaque(context!).takeUnretainedValue()
-            state.reject("the part references an undeclared entity; OOXML forbids entities")
+            state.reject("the part references an undeclared entity; OOXML and OpenDocument parts use none")
             return nil
         }
         sax.serror = { _, _ in }

@@ -6,7 +6,7 @@ public struct SpreadsheetError: Error, CustomStringConvertible, Equatable, Senda
     public enum Kind: String, Sendable {
         /// Corrupt, truncated, not a spreadsheet, undecodable text.
         case unreadable
-        /// A format that is recognised but not read: Excel 2.x–4.0 `.xls`, `.ods`, `.xlsb`, encrypted workbooks.
+        /// A format that is recognised but not read: Excel 2.x–4.0 `.xls`, `.xlsb`, encrypted workbooks, OpenDocument files that are not spreadsheets.
         case unsupported
         /// A safety limit was hit: entry size, compression ratio, XML depth, cell count.
         case limitExceeded

@@ -1,6 +1,7 @@
 import PackageIO
 
-/// Opens any supported spreadsheet file: XLSX and binary XLS by their content, CSV and other delimited text by extension.
+/// Opens any supported spreadsheet file: XLSX, binary XLS and OpenDocument (`.ods`) by their content, CSV and
+/// other delimited text by extension.
 public enum SpreadsheetOpener {
     /// What a file's first bytes say it is, whatever its extension.
     public enum Content: Sendable, Equatable { case missing, empty, zip, compoundFile, markup, other }
@@ -23,6 +24,8 @@ public enum SpreadsheetOpener {
         switch FileSignature.of(path: path) {
         case .missing:
             throw SpreadsheetError(.unreadable, file: path, message: "file not found or not readable")
+        case .zip where ODSPackageCheck.isOpenDocument(path: path):
+            return try ODSReader(path: path, limits: limits)
         case .zip:
             return try XLSXReader(path: path, limits: limits)
         case .compoundFile:

@@ -29,7 +29,7 @@ public struct SpreadsheetSummary {
     public init(source: any SpreadsheetSource, headRows: Int) throws {
         file = source.file
         dialect = (source as? CSVSource)?.dialect
-        format = dialect != nil ? "csv" : source is XLSReader ? "xls" : "xlsx"
+        format = dialect != nil ? "csv" : source is XLSReader ? "xls" : source is ODSReader ? "ods" : "xlsx"
         for info in source.sheets {
             var sheet = Sheet(info: info)
             let rows = try source.rows(ofSheet: info.index)

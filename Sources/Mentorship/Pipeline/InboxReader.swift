@@ -57,8 +57,8 @@ public struct InboxReader {
     /// The files to read, relative to the inbox, in a stable order.
     public func files() -> [String] { entries().filter { $0.skip == nil }.map(\.relative) }
 
-    static let spreadsheetExtensions: Set<String> = ["xlsx", "xlsm", "xls", "csv", "tsv", "txt"]
-    static let unsupportedExtensions: Set<String> = ["ods", "xlsb", "numbers"]
+    static let spreadsheetExtensions: Set<String> = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"]
+    static let unsupportedExtensions: Set<String> = ["xlsb", "numbers"]
 
     /// Reads one entry: its sheets recognised and their data rows, or the reason it is not read; issues go to `log`.
     public func read(_ entry: InboxEntry, log: IssueLog) -> (InputFile, [RecognisedSheet])? {
