@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SheetIOTests", dependencies: ["SheetIO", "PackageIO"]),
-        .testTarget(name: "MentorshipTests", dependencies: ["Mentorship", "SheetIO"]),
+        .testTarget(name: "MentorshipTests", dependencies: ["Mentorship", "SheetIO", "DocxIO"]),
         .testTarget(name: "DocxIOTests", dependencies: ["DocxIO", "PackageIO"]),
     ],
     swiftLanguageModes: [.v5]

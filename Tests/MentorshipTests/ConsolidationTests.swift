@@ -37,7 +37,7 @@ import SheetIO
         consolidation.check()
         #expect(consolidation.issues.isEmpty)
         #expect(consolidation.accepted.map(\.school) == ["СОШ № 1", "СОШ № 2"])
-        #expect(try consolidation.write(to: out, date: "2026-06-01") == ["regional.xlsx", "regional.csv", "regional-indicators.csv", "regional-pairs.csv", "regional-totals.csv"])
+        #expect(try consolidation.write(to: out, date: "2026-06-01") == ["regional.xlsx", "regional.csv", "regional-indicators.csv", "regional-pairs.csv", "regional-totals.csv", "отчёт.html"])
         let workbook = try XLSXReader(path: out + "/regional.xlsx")
         #expect(workbook.sheets.map(\.name) == RegionalUpload.sheetNames + ["Итоги"])
         #expect(try Self.rows(out + "/regional.xlsx", sheet: 0).count == 3)   // the header and one row per school
@@ -55,6 +55,15 @@ import SheetIO
         #expect(tomsk[9] == .number(Double(first.participants.count)))
         let coverage = totals.filter { $0[0] == .text("Итого по региону") && $0[3] == .text("diagnostics_coverage") }
         #expect(coverage.map { $0[5] } == first.periods.map { .text($0.key) })
+        // The page shows every «Итоги» indicator row with the same sums, and every count.
+        let page = try String(contentsOfFile: out + "/отчёт.html", encoding: .utf8)
+        let shown = ReportPageTests.rows(page, class: "indicator")
+        let indicatorRows = totals.dropFirst().filter { if case .number = $0[7] { return true } else { return false } }
+        #expect(shown.map { [$0["area"]!, $0["code"]!, $0["numerator"]!, $0["denominator"]!] }
+                == indicatorRows.map { [UploadCheck.plain($0[0]), UploadCheck.plain($0[3]), UploadCheck.plain($0[7]), UploadCheck.plain($0[8])] })
+        #expect(ReportPageTests.rows(page, class: "count").first { $0["area"] == "Итого по г. Томск" && $0["code"] == "participants" }?["value"]
+                == UploadCheck.plain(tomsk[9]))
+        #expect(!page.contains("<script") && !page.contains("http"))
     }
 
     @Test func duplicateSchoolsAndForeignFilesAreReported() throws {

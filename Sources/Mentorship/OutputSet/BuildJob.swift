@@ -7,7 +7,7 @@ public struct BuildJob {
     /// The output steps, in order; ``afterStep`` is called after each.
     public enum Step: String, CaseIterable, Sendable {
         case register = "register.xlsx", regional = "regional", diagnostics = "diagnostics.xlsx", orders = "orders"
-        case report = "report.json", modes = "modes", swapped = "swapped"
+        case page = "отчёт.html", note = "справка.docx", report = "report.json", modes = "modes", swapped = "swapped"
     }
 
     /// What the build did.
@@ -65,6 +65,11 @@ public struct BuildJob {
             let orders = try OrderDrafts.write(register, to: set.staging, templates: templates)
             orders.files.forEach(record)
             try step(.orders)
+            try Data(ReportPage.render(register).utf8).write(to: URL(fileURLWithPath: set.path(ReportPage.fileName)))
+            record(ReportPage.fileName)
+            try step(.page)
+            record(try AnalyticalNote.write(register, to: set.staging))
+            try step(.note)
             try Data(ReportJSON.render(register, outputs: outputs).utf8).write(to: URL(fileURLWithPath: set.path("report.json")))
             try step(.report)
             try set.applyModes()

@@ -98,6 +98,7 @@ public struct Consolidation {
         let csvNames = ["regional.csv", "regional-indicators.csv", "regional-pairs.csv", "regional-totals.csv"]
         let writer = try XLSXWriter(path: output + "/regional.xlsx", options: XLSXWriteOptions(documentDate: date + "T00:00:00Z", shortenLongText: true))
         var totals = RegionalTotals()
+        var totalsRows: [[CellValue]] = []
         for (index, name) in names.enumerated() {
             let sheet = try writer.addSheet(named: name, layout: SheetLayout(columnWidths: headers[index].map { _ in 16 }, frozenRows: 1, autoFilter: true))
             let csv = try CSVWriter(path: output + "/" + csvNames[index], options: CSVWriteOptions(delimiter: UInt8(ascii: ";"), byteOrderMark: true))
@@ -119,15 +120,18 @@ public struct Consolidation {
                     }
                 }
             } else {
-                for row in totals.rows {
+                for row in totalsRows {
                     try sheet.append(row)
                     csv.append(row)
                 }
             }
             try csv.close()
+            if index == 2 { totalsRows = totals.rows }
         }
         try writer.close()
-        return ["regional.xlsx"] + csvNames
+        try Data(RegionalReportPage.render(totalsRows: totalsRows, date: date).utf8)
+            .write(to: URL(fileURLWithPath: output + "/" + RegionalReportPage.fileName))
+        return ["regional.xlsx"] + csvNames + [RegionalReportPage.fileName]
     }
 
     /// OUT/report.json: the files read and what became of them, the counts, the issues, the outputs.
