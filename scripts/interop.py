@@ -1122,10 +1122,7 @@ def included_mentees(register: Path) -> list[tuple[str, str]]:
 
 
 def check_orders(tool: Nastavnik, work: Path) -> list[str]:
-    out = work / "register_out"
-    if not (out / "register.xlsx").exists():
-        inbox = Path(__file__).resolve().parent.parent / "samples" / "inbox"
-        tool.run("build", inbox, "-o", out, "--as-of", SAMPLES_AS_OF, expect=None)
+    out = samples_out(tool, work)
     problems = []
     expected = included_mentees(out / "register.xlsx")
     if not expected:
@@ -1162,6 +1159,94 @@ def check_orders(tool: Nastavnik, work: Path) -> list[str]:
             if found != expected:
                 problems.append(f"{name}: appendix rows {found} != register {expected}")
     return problems[:20]
+
+
+def samples_out(tool: Nastavnik, work: Path) -> Path:
+    out = work / "register_out"
+    if not (out / "register.xlsx").exists():
+        inbox = Path(__file__).resolve().parent.parent / "samples" / "inbox"
+        tool.run("build", inbox, "-o", out, "--as-of", SAMPLES_AS_OF, expect=None)
+    return out
+
+
+def percent_ru(value: float) -> str:
+    tenths = round(value * 1000)
+    return f"{tenths // 10},{abs(tenths % 10)} %"
+
+
+def check_note(tool: Nastavnik, work: Path) -> list[str]:
+    """справка.docx read back by python-docx: A4, ГОСТ margins, and its indicator table equal to report.json."""
+    out = samples_out(tool, work)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    problems = []
+    document = docx.Document(str(out / "справка.docx"))
+    section = document.sections[0]
+    margins = tuple(round(m.mm) for m in (section.left_margin, section.right_margin, section.top_margin, section.bottom_margin))
+    if (round(section.page_width.mm), round(section.page_height.mm)) != (210, 297) or margins != (20, 10, 20, 20):
+        problems.append(f"page {section.page_width.mm:.0f}×{section.page_height.mm:.0f} mm, margins {margins}")
+    if len(document.tables) != 1:
+        return problems + [f"{len(document.tables)} tables, expected the indicators table"]
+    rows = document.tables[0].rows[1:]
+    indicators = report["indicators"]
+    if len(rows) != len(indicators):
+        problems.append(f"{len(rows)} rows for {len(indicators)} indicators")
+    for row, indicator in zip(rows, indicators):
+        cells = [cell.text for cell in row.cells]
+        if indicator["denominator"]:
+            value = percent_ru(indicator["numerator"] / indicator["denominator"])
+            wanted = f"{value} ({indicator['numerator']} из {indicator['denominator']})"
+        else:
+            wanted = "нет данных"
+        if cells[2] != wanted:
+            problems.append(f"{indicator['id']}: «{cells[2]}» != «{wanted}»")
+        met = {True: "да", False: "нет", None: "—"}[indicator.get("met")]
+        if cells[4] != met:
+            problems.append(f"{indicator['id']}: достигнуто «{cells[4]}» != «{met}»")
+    if not any(p.text.startswith("Доля участников с ростом показателя") for p in document.paragraphs):
+        problems.append("no growth sentence")
+    return problems[:20]
+
+
+def chromium_binary(install: bool) -> str | None:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found or not install:
+        return found
+    subprocess.run(["apt-get", "update", "-qq"], check=False)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=False,
+                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, stdout=subprocess.DEVNULL)
+    return shutil.which("chromium")
+
+
+def check_page_in_chromium(tool: Nastavnik, work: Path, chromium: str) -> list[str]:
+    """Headless Chromium renders отчёт.html: a screenshot that is not blank, and no console errors."""
+    out = samples_out(tool, work)
+    page = (out / "отчёт.html").resolve()
+    shot = work / "report-page.png"
+    run = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=900,1400",
+                          "--enable-logging=stderr", "--v=0", f"--screenshot={shot}", page.as_uri()],
+                         capture_output=True, text=True, timeout=COMMAND_TIMEOUT)
+    problems = []
+    if run.returncode != 0 or not shot.exists():
+        return [f"chromium exited {run.returncode}: {run.stderr[-300:]}"]
+    console = [line for line in run.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+    if console:
+        problems.append(f"console: {console[0][:200]}")
+    # Not blank: the PNG's pixel rows (decoded) hold more than one colour.
+    import struct
+    import zlib
+    data = shot.read_bytes()
+    width, height = struct.unpack(">II", data[16:24])
+    chunks, position = [], 8
+    while position < len(data):
+        length = struct.unpack(">I", data[position:position + 4])[0]
+        kind = data[position + 4:position + 8]
+        if kind == b"IDAT":
+            chunks.append(data[position + 8:position + 8 + length])
+        position += 12 + length
+    raw = zlib.decompress(b"".join(chunks))
+    if len(set(raw[i:i + 3] for i in range(1, min(len(raw), 4 * width * 200), 4))) < 8:
+        problems.append(f"the screenshot ({width}×{height}) looks blank")
+    return problems
 
 
 def check_orders_pdf(work: Path, soffice: str) -> list[str]:
@@ -1274,6 +1359,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=20240901, help="seed of the data generator")
     parser.add_argument("--libreoffice", action="store_true",
                         help="also convert our XLSX with LibreOffice (installed when missing) and compare the cells")
+    parser.add_argument("--chromium", action="store_true",
+                        help="install Chromium when missing for the report page check (it runs whenever Chromium is installed)")
     args = parser.parse_args()
 
     binary = args.bin.resolve()
@@ -1300,6 +1387,12 @@ def main() -> int:
                      lambda: check_register(tool, work))
         report.check("the order drafts read back in python-docx: A4, ГОСТ margins, Times New Roman, the clean pairs",
                      lambda: check_orders(tool, work))
+        report.check("справка.docx reads back in python-docx: A4, ГОСТ margins, the indicators of report.json",
+                     lambda: check_note(tool, work))
+        chromium = chromium_binary(args.chromium)
+        if chromium:
+            report.check("отчёт.html renders in headless Chromium: not blank, no console errors",
+                         lambda: check_page_in_chromium(tool, work, chromium))
         section_other_formats(report, binary, work)
         if args.libreoffice:
             section_libreoffice(report, tool, work, args.seed, install=True)
