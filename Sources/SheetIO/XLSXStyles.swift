@@ -1,3 +1,4 @@
+import PackageIO
 /// The cell formats every workbook written by ``XLSXWriter`` carries, plus the number formats a caller adds.
 ///
 /// Style indexes are fixed, so a sheet can be written before the styles part.
@@ -77,20 +78,5 @@ struct XLSXStyleSheet {
     }
 }
 
-/// Escapes text for a double-quoted XML attribute.
-func escapeAttribute(_ text: String) -> String {
-    var result = ""
-    for character in text.unicodeScalars {
-        switch character {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "\n": result += "&#10;"
-        case "\t": result += "&#9;"
-        case "\r": result += "&#13;"
-        default: result.unicodeScalars.append(character)
-        }
-    }
-    return result
-}
+/// Escapes text for a double-quoted XML attribute (the project's one ``XMLEscape``).
+func escapeAttribute(_ text: String) -> String { XMLEscape.escape(text, attribute: true) }
