@@ -24,7 +24,27 @@ final class RosterBuilder {
     /// Reads every row of a roster sheet.
     func read(_ sheet: RecognisedSheet) {
         guard let kind = sheet.recognition.kind else { return }
+        reportAbsentColumns(sheet)
         for row in sheet.rows { reconciliation.count(read(row, kind: kind)) }
+    }
+
+    /// A pupils' roster without a birth-date or class column is read, with one warning for the sheet each
+    /// (`BIRTH_DATES_MISSING`; `CLASS_MISSING` only when neither the sheet's name nor a title names the class).
+    private func reportAbsentColumns(_ sheet: RecognisedSheet) {
+        let absent = sheet.recognition.absentFields
+        if absent.contains("birth_date") {
+            log.add(Issue(.birthDatesMissing, file: sheet.file, sheet: sheet.sheet, sheetIndex: sheet.sheetIndex,
+                          message: "в списке обучающихся нет столбца «Дата рождения»: обучающиеся прочитаны без неё, а правила о возрасте "
+                              + "решаются в безопасную сторону — согласие нужно от законного представителя, показатель «10–18 лет» "
+                              + "считает обучающихся 5–11 классов",
+                          suggestion: "Добавьте столбец «Дата рождения» (ДД.ММ.ГГГГ), чтобы возраст считался точно"))
+        }
+        if absent.contains("class"), sheet.recognition.sheetClass == nil {
+            log.add(Issue(.classMissing, file: sheet.file, sheet: sheet.sheet, sheetIndex: sheet.sheetIndex,
+                          message: "в списке обучающихся нет столбца «Класс», а ни имя листа, ни заголовок над таблицей не называют класс: "
+                              + "обучающиеся прочитаны без класса",
+                          suggestion: "Добавьте столбец «Класс» или назовите лист по классу, например «7 Б»"))
+        }
     }
 
     private func read(_ row: SheetRow, kind: TableKind) -> RowOutcome {
@@ -66,7 +86,8 @@ final class RosterBuilder {
         let birthCell = row.cell("birth_date")
         switch DateReading.read(birthCell.value, pivotYear: asOf.year) {
         case .empty:
-            if kind == .students {
+            // A roster without the column is reported once for the sheet (`BIRTH_DATES_MISSING`).
+            if kind == .students, birthCell.present {
                 log.add(Issue(.valueRequired, at: row.place("birth_date"), field: "birth_date", value: nil, message: "не заполнена дата рождения",
                               suggestion: "Впишите дату в виде ДД.ММ.ГГГГ"))
                 rejected = true
@@ -90,7 +111,10 @@ final class RosterBuilder {
         // Class (pupils) or position (staff).
         var schoolClass: String?
         var position: String?
-        if kind == .students {
+        if kind == .students, row.recognition.column(of: "class") == nil {
+            // No class column: the class the sheet's name or title gives, else none (`CLASS_MISSING` for the sheet).
+            schoolClass = row.recognition.sheetClass
+        } else if kind == .students {
             schoolClass = log.required(row, "class", parse: ContactReading.schoolClass, invalid: .classInvalid,
                                        missing: "не указан класс", unknown: { "класс «\($0)» не похож на 1–11 с буквой" },
                                        suggestion: "Впишите класс, например 7А")
