@@ -108,9 +108,14 @@ public struct RegisterBuilder {
         }
         func of(_ kind: TableKind) -> [RecognisedSheet] { sheets.filter { $0.recognition.kind == kind } }
 
+        var settings = RoadmapReader.settings(from: of(.settings))
+        for (id, value) in settingOverrides { settings.values[id] = value }
+        let academicYear = settings["academic_year"].flatMap(AcademicYear.init(text:)) ?? AcademicYear(containing: asOf)
+
         // Rosters first: they define people.
         let rosters = RosterBuilder(asOf: asOf, log: log)
         for kind in [TableKind.students, .staff, .external] { of(kind).forEach(rosters.read) }
+        rosters.disambiguate(academicYear: academicYear)
         let index = PersonIndex(rosters.people)
 
         let references = ReferenceTables(asOf: asOf, log: log, index: index)

@@ -140,6 +140,7 @@ final class RosterBuilder {
         // The same row twice (a duplicate of an earlier row of the same kind).
         let rowKey = kind.rawValue + "|" + row.recognition.columns
             .map { CellText.text(row.row[column: $0.column]).lowercased() }.joined(separator: "\u{1F}")
+            + (row.recognition.column(of: "class") == nil ? "|" + (schoolClass ?? "") : "")
         if let earlier = seenRows[rowKey] {
             log.add(Issue(.rowDuplicate, at: row.place(column: 1), field: nil, value: name.description,
                           message: "строка повторяет строку \(earlier.row) (\(earlier.file)!\(earlier.sheet)) и объединена с ней"))
@@ -149,8 +150,8 @@ final class RosterBuilder {
 
         // Merge with an earlier row of the same person.
         let probe = Person(name: name, category: category, birthDate: birthDate, origin: origin, rosterKind: kind)
-        let existing = snils.flatMap { bySNILS[$0] } ?? byKey[probe.identityKey]
-            ?? (birthDate == nil ? byNameCategory[name.key + "|" + category.rawValue].flatMap { $0.count == 1 ? $0[0] : nil } : nil)
+        let existing = snils.flatMap { bySNILS[$0] }
+            ?? (birthDate != nil ? byKey[probe.identityKey] : namesake(of: name, category: category, schoolClass: schoolClass))
         if let person = existing {
             merge(into: person, row: row, category: category, birthDate: birthDate, schoolClass: schoolClass, position: position, snils: snils, phone: phone, email: email)
             if rejected { person.rejected = true }
@@ -176,6 +177,35 @@ final class RosterBuilder {
         byKey[person.identityKey] = person
         byNameCategory[name.key + "|" + category.rawValue, default: []].append(person)
         return rejected ? .rejected : .used
+    }
+
+    /// The person a row without a birth date is, among those of its name and category: two pupils of one
+    /// name in different classes are two people; a row without a class is the one namesake it can be, or the
+    /// one without a birth date.
+    private func namesake(of name: PersonName, category: Category, schoolClass: String?) -> Person? {
+        let candidates = (byNameCategory[name.key + "|" + category.rawValue] ?? []).filter { person in
+            guard let schoolClass, let own = person.schoolClass else { return true }
+            return own == schoolClass
+        }
+        let sameClass = candidates.filter { $0.schoolClass == schoolClass }
+        if sameClass.count == 1 { return sameClass[0] }
+        if candidates.count == 1 { return candidates[0] }
+        let undated = candidates.filter { $0.birthDate == nil }
+        return undated.count == 1 ? undated[0] : nil
+    }
+
+    /// Gives an identity key, and so an ID, of its own to each of the people who would otherwise share one
+    /// (namesakes without birth dates in different classes): the year the class began first grade and its
+    /// letter («5Б» in 2025/2026 → «2021Б»), which stays the same when the class moves up in September.
+    /// Everyone else keeps the key `checks.md` gives.
+    func disambiguate(academicYear: AcademicYear) {
+        let shared = Dictionary(grouping: people, by: \.identityKey).filter { $0.value.count > 1 }
+        for (_, namesakes) in shared {
+            for person in namesakes {
+                guard let schoolClass = person.schoolClass, let grade = ContactReading.grade(of: schoolClass) else { continue }
+                person.disambiguate(with: "\(academicYear.startYear - grade + 1)\(schoolClass.drop { $0.isNumber })")
+            }
+        }
     }
 
     /// A second row of a known person: conflicting values are reported at the less authoritative cell.
