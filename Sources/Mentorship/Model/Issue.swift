@@ -42,6 +42,8 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
     case fileSkipped = "FILE_SKIPPED", valueTooLong = "VALUE_TOO_LONG"
     /// Consolidation: an upload in the previous format version, accepted.
     case uploadOldVersion = "UPLOAD_OLD_VERSION"
+    /// A pupils' roster read without a birth-date column, or with no class in a column, its sheet's name or a title (one per sheet).
+    case birthDatesMissing = "BIRTH_DATES_MISSING", classMissing = "CLASS_MISSING"
 
     /// The fixed severity of the code (`PERSON_NOT_FOUND` is a warning in attendance lists: see ``Issue``).
     public var severity: Severity {
@@ -54,7 +56,7 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
         case .sheetUnrecognised, .rowDuplicate, .phoneInvalid, .emailInvalid, .snilsInvalid, .innInvalid, .personConflict,
              .pairDuplicate, .mentorNotSenior, .menteeUnder10, .mentorOverload, .participantUnpaired, .consentWithdrawn,
              .diagnosticMissing, .diagnosticDuplicate, .planNotApproved, .partnerNoAgreement, .employerUnknownOrg,
-             .roadmapOverdue, .roadmapDeadlineOutOfYear, .fileSkipped, .valueTooLong, .uploadOldVersion:
+             .roadmapOverdue, .roadmapDeadlineOutOfYear, .fileSkipped, .valueTooLong, .uploadOldVersion, .birthDatesMissing, .classMissing:
             return .warning
         case .encodingGuessed, .columnUnknown, .nameMixedScript, .formInferred, .personNotInRoster, .planBehind, .schoolRepeated,
              .roadmapDeadlineUnparsed:

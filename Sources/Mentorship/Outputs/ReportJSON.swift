@@ -69,6 +69,16 @@ public struct Indicator {
 
 /// Every indicator of `outputs.md`, in a fixed order.
 public enum Indicators {
+    /// What the 10–18 indicator's definition says of pupils without a birth date (nothing when every pupil has one).
+    static func ageNote(_ bands: [AgeRules.AgeBand]) -> String {
+        let byGrade = bands.filter { if case .byGrade = $0 { return true } else { return false } }.count
+        let unknown = bands.filter { $0 == .unknown }.count
+        var note = ""
+        if byGrade > 0 { note += "; без даты рождения (\(byGrade) чел.) возраст 10–18 лет считается по классу: 5–11 классы" }
+        if unknown > 0 { note += "; без даты рождения и класса (\(unknown) чел.) не учтены" }
+        return note
+    }
+
     public static func compute(_ register: Register) -> [Indicator] {
         let valid = register.units.filter(\.isValid)
         let mentors = Set(valid.compactMap { $0.mentor.map(ObjectIdentifier.init) })
@@ -76,7 +86,8 @@ public enum Indicators {
         let pupils = register.people.filter { $0.category == .student && !$0.rejected }
         let pedagogical = register.people.filter { $0.isPedagogical && !$0.rejected }
         let young = register.people.filter { $0.category == .youngSpecialist }
-        let pupils10to18 = pupils.filter { (10...18).contains($0.age(on: register.asOf) ?? -1) }
+        let bands = pupils.map { AgeRules.band10to18($0, on: register.asOf) }
+        let pupils10to18 = zip(pupils, bands).filter { $0.1.inBand }.map(\.0)
         let withPlan = register.units.filter { $0.planDone != nil }
         let mentorOrganisations = Set(valid.compactMap { $0.mentor?.organisation }.filter { !$0.isEmpty }.map(FoldedText.init))
         let partnerMatch = PartnerMatch(partnerNames: register.partners.map(\.name))
@@ -99,7 +110,7 @@ public enum Indicators {
             Indicator(id: "young_specialists_in_pairs", numerator: young.filter { inPairs.contains(ObjectIdentifier($0)) }.count, denominator: young.count,
                       target: 1.0, definition: "молодые специалисты в парах / все молодые специалисты"),
             Indicator(id: "students_10_18_involved", numerator: pupils10to18.filter { inPairs.contains(ObjectIdentifier($0)) }.count,
-                      denominator: pupils10to18.count, target: nil, definition: "обучающиеся 10–18 лет в парах / все обучающиеся 10–18 лет"),
+                      denominator: pupils10to18.count, target: nil, definition: "обучающиеся 10–18 лет в парах / все обучающиеся 10–18 лет" + ageNote(bands)),
             Indicator(id: "partners_with_mentors", numerator: Set(mentorOrganisations.flatMap(partnerMatch.partners(containing:))).count, denominator: register.partners.count, target: nil, definition: "организации, предоставившие наставников / все организации-партнёры"),
         ] + AttendanceIndicators.compute(register) + [
             Indicator(id: "roadmap_done", numerator: register.roadmap.filter { $0.due && $0.done }.count,

@@ -110,7 +110,8 @@ extension PersonIndex {
             log.add(Issue(.valueRequired, at: row.place(field), field: field, value: nil, message: "не заполнено ФИО", suggestion: "Впишите ФИО"))
             return .rejected
         }
-        let hint = row.text("class_or_position")
+        // The class beside the name, else the class the sheet is about (its name or title, ``SheetClass``).
+        let hint = row.recognition.column(of: "class_or_position") != nil ? row.text("class_or_position") : row.recognition.sheetClass ?? ""
         return resolve(text, field: field, place: row.place(field), hint: hint, categories: nil, log: log,
                        missingSeverity: missingSeverity, missingNote: missingNote)
     }

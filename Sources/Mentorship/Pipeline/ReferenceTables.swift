@@ -77,10 +77,15 @@ final class ReferenceTables {
         let byRepresentative: Bool? = signerText.isEmpty ? (row.text("guardian_name").isEmpty ? nil : true)
             : ["представ", "родител", "мать", "отец", "опекун", "мама", "папа", "попечит"].contains { signerText.contains($0) }
         var consent = Consent(date: date, byRepresentative: byRepresentative, withdrawn: nil, place: row.place("consent_date"), isValid: true, problem: nil)
-        if person.category == .student, let age = person.birthDate?.years(until: date), age < 14, byRepresentative != true {
+        let signer = AgeRules.consentSigner(of: person, on: date)
+        if signer != .anyone, byRepresentative != true {
+            let why = signer == .representativeAgeUnknown
+                ? "дата рождения \(person.name.short) неизвестна (в списке нет даты рождения), поэтому согласие должен дать законный представитель"
+                : "\(person.name.short) было \(person.age(on: date) ?? 0) лет на дату согласия: согласие даёт законный представитель"
             log.add(Issue(.consentWrongSigner, at: row.place(row.recognition.column(of: "signer") != nil ? "signer" : "consent_date"), field: "signer",
-                          value: row.text("signer"), message: "\(person.name.short) было \(age) лет на дату согласия: согласие даёт законный представитель",
-                          suggestion: "Получите согласие законного представителя", person: person.name.description))
+                          value: row.text("signer"), message: why,
+                          suggestion: signer == .representativeAgeUnknown ? "Получите согласие законного представителя или впишите дату рождения в список"
+                              : "Получите согласие законного представителя", person: person.name.description))
             consent.isValid = false
             consent.problem = "согласие дано не законным представителем"
         }

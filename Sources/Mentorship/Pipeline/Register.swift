@@ -108,9 +108,14 @@ public struct RegisterBuilder {
         }
         func of(_ kind: TableKind) -> [RecognisedSheet] { sheets.filter { $0.recognition.kind == kind } }
 
+        var settings = RoadmapReader.settings(from: of(.settings))
+        for (id, value) in settingOverrides { settings.values[id] = value }
+        let academicYear = settings["academic_year"].flatMap(AcademicYear.init(text:)) ?? AcademicYear(containing: asOf)
+
         // Rosters first: they define people.
         let rosters = RosterBuilder(asOf: asOf, log: log)
         for kind in [TableKind.students, .staff, .external] { of(kind).forEach(rosters.read) }
+        rosters.disambiguate(academicYear: academicYear)
         let index = PersonIndex(rosters.people)
 
         let references = ReferenceTables(asOf: asOf, log: log, index: index)
@@ -126,9 +131,6 @@ public struct RegisterBuilder {
         let attendance = AttendanceReader(asOf: asOf, log: log, index: index)
         of(.attendance).forEach(attendance.read)
 
-        var settings = RoadmapReader.settings(from: of(.settings))
-        for (id, value) in settingOverrides { settings.values[id] = value }
-        let academicYear = settings["academic_year"].flatMap(AcademicYear.init(text:)) ?? AcademicYear(containing: asOf)
         let roadmap = RoadmapReader(asOf: asOf, log: log)
         of(.roadmap).forEach { roadmap.read($0, year: academicYear, periods: diagnostics.periods) }
 
@@ -160,7 +162,7 @@ public struct RegisterBuilder {
         let paired = Set<ObjectIdentifier>(pairs.units.flatMap { unit -> [ObjectIdentifier] in ([unit.mentor].compactMap { $0 } + unit.mentees).map { ObjectIdentifier($0) } })
         for person in register.participants where references.consents[ObjectIdentifier(person)] == nil {
             log.add(Issue(.consentMissing, at: person.origin, field: "person", value: nil,
-                          message: "нет согласия на обработку персональных данных\(person.category == .student && (person.age(on: asOf) ?? 99) < 14 ? " (от законного представителя)" : "")",
+                          message: "нет согласия на обработку персональных данных" + Self.signerNote(AgeRules.consentSigner(of: person, on: asOf)),
                           suggestion: "Получите согласие и внесите его в таблицу согласий", person: person.name.description))
         }
         for person in rosters.people where !paired.contains(ObjectIdentifier(person))
@@ -184,5 +186,14 @@ public struct RegisterBuilder {
         }
         register.issues = log.sorted
         return register
+    }
+
+    /// Who must give a missing consent, when it is not the participant.
+    static func signerNote(_ signer: AgeRules.ConsentSigner) -> String {
+        switch signer {
+        case .anyone: return ""
+        case .representative: return " (от законного представителя)"
+        case .representativeAgeUnknown: return " (от законного представителя: дата рождения неизвестна)"
+        }
     }
 }

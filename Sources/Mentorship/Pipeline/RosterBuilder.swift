@@ -24,7 +24,27 @@ final class RosterBuilder {
     /// Reads every row of a roster sheet.
     func read(_ sheet: RecognisedSheet) {
         guard let kind = sheet.recognition.kind else { return }
+        reportAbsentColumns(sheet)
         for row in sheet.rows { reconciliation.count(read(row, kind: kind)) }
+    }
+
+    /// A pupils' roster without a birth-date or class column is read, with one warning for the sheet each
+    /// (`BIRTH_DATES_MISSING`; `CLASS_MISSING` only when neither the sheet's name nor a title names the class).
+    private func reportAbsentColumns(_ sheet: RecognisedSheet) {
+        let absent = sheet.recognition.absentFields
+        if absent.contains("birth_date") {
+            log.add(Issue(.birthDatesMissing, file: sheet.file, sheet: sheet.sheet, sheetIndex: sheet.sheetIndex,
+                          message: "в списке обучающихся нет столбца «Дата рождения»: обучающиеся прочитаны без неё, а правила о возрасте "
+                              + "решаются в безопасную сторону — согласие нужно от законного представителя, показатель «10–18 лет» "
+                              + "считает обучающихся 5–11 классов",
+                          suggestion: "Добавьте столбец «Дата рождения» (ДД.ММ.ГГГГ), чтобы возраст считался точно"))
+        }
+        if absent.contains("class"), sheet.recognition.sheetClass == nil {
+            log.add(Issue(.classMissing, file: sheet.file, sheet: sheet.sheet, sheetIndex: sheet.sheetIndex,
+                          message: "в списке обучающихся нет столбца «Класс», а ни имя листа, ни заголовок над таблицей не называют класс: "
+                              + "обучающиеся прочитаны без класса",
+                          suggestion: "Добавьте столбец «Класс» или назовите лист по классу, например «7 Б»"))
+        }
     }
 
     private func read(_ row: SheetRow, kind: TableKind) -> RowOutcome {
@@ -66,7 +86,8 @@ final class RosterBuilder {
         let birthCell = row.cell("birth_date")
         switch DateReading.read(birthCell.value, pivotYear: asOf.year) {
         case .empty:
-            if kind == .students {
+            // A roster without the column is reported once for the sheet (`BIRTH_DATES_MISSING`).
+            if kind == .students, birthCell.present {
                 log.add(Issue(.valueRequired, at: row.place("birth_date"), field: "birth_date", value: nil, message: "не заполнена дата рождения",
                               suggestion: "Впишите дату в виде ДД.ММ.ГГГГ"))
                 rejected = true
@@ -90,7 +111,10 @@ final class RosterBuilder {
         // Class (pupils) or position (staff).
         var schoolClass: String?
         var position: String?
-        if kind == .students {
+        if kind == .students, row.recognition.column(of: "class") == nil {
+            // No class column: the class the sheet's name or title gives, else none (`CLASS_MISSING` for the sheet).
+            schoolClass = row.recognition.sheetClass
+        } else if kind == .students {
             schoolClass = log.required(row, "class", parse: ContactReading.schoolClass, invalid: .classInvalid,
                                        missing: "не указан класс", unknown: { "класс «\($0)» не похож на 1–11 с буквой" },
                                        suggestion: "Впишите класс, например 7А")
@@ -116,6 +140,7 @@ final class RosterBuilder {
         // The same row twice (a duplicate of an earlier row of the same kind).
         let rowKey = kind.rawValue + "|" + row.recognition.columns
             .map { CellText.text(row.row[column: $0.column]).lowercased() }.joined(separator: "\u{1F}")
+            + (row.recognition.column(of: "class") == nil ? "|" + (schoolClass ?? "") : "")
         if let earlier = seenRows[rowKey] {
             log.add(Issue(.rowDuplicate, at: row.place(column: 1), field: nil, value: name.description,
                           message: "строка повторяет строку \(earlier.row) (\(earlier.file)!\(earlier.sheet)) и объединена с ней"))
@@ -125,8 +150,8 @@ final class RosterBuilder {
 
         // Merge with an earlier row of the same person.
         let probe = Person(name: name, category: category, birthDate: birthDate, origin: origin, rosterKind: kind)
-        let existing = snils.flatMap { bySNILS[$0] } ?? byKey[probe.identityKey]
-            ?? (birthDate == nil ? byNameCategory[name.key + "|" + category.rawValue].flatMap { $0.count == 1 ? $0[0] : nil } : nil)
+        let existing = snils.flatMap { bySNILS[$0] }
+            ?? (birthDate != nil ? byKey[probe.identityKey] : namesake(of: name, category: category, schoolClass: schoolClass))
         if let person = existing {
             merge(into: person, row: row, category: category, birthDate: birthDate, schoolClass: schoolClass, position: position, snils: snils, phone: phone, email: email)
             if rejected { person.rejected = true }
@@ -152,6 +177,35 @@ final class RosterBuilder {
         byKey[person.identityKey] = person
         byNameCategory[name.key + "|" + category.rawValue, default: []].append(person)
         return rejected ? .rejected : .used
+    }
+
+    /// The person a row without a birth date is, among those of its name and category: two pupils of one
+    /// name in different classes are two people; a row without a class is the one namesake it can be, or the
+    /// one without a birth date.
+    private func namesake(of name: PersonName, category: Category, schoolClass: String?) -> Person? {
+        let candidates = (byNameCategory[name.key + "|" + category.rawValue] ?? []).filter { person in
+            guard let schoolClass, let own = person.schoolClass else { return true }
+            return own == schoolClass
+        }
+        let sameClass = candidates.filter { $0.schoolClass == schoolClass }
+        if sameClass.count == 1 { return sameClass[0] }
+        if candidates.count == 1 { return candidates[0] }
+        let undated = candidates.filter { $0.birthDate == nil }
+        return undated.count == 1 ? undated[0] : nil
+    }
+
+    /// Gives an identity key, and so an ID, of its own to each of the people who would otherwise share one
+    /// (namesakes without birth dates in different classes): the year the class began first grade and its
+    /// letter («5Б» in 2025/2026 → «2021Б»), which stays the same when the class moves up in September.
+    /// Everyone else keeps the key `checks.md` gives.
+    func disambiguate(academicYear: AcademicYear) {
+        let shared = Dictionary(grouping: people, by: \.identityKey).filter { $0.value.count > 1 }
+        for (_, namesakes) in shared {
+            for person in namesakes {
+                guard let schoolClass = person.schoolClass, let grade = ContactReading.grade(of: schoolClass) else { continue }
+                person.disambiguate(with: "\(academicYear.startYear - grade + 1)\(schoolClass.drop { $0.isNumber })")
+            }
+        }
     }
 
     /// A second row of a known person: conflicting values are reported at the less authoritative cell.

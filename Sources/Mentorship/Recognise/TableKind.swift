@@ -28,6 +28,10 @@ public enum TableKind: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Required fields a sheet of this kind is still read without, with one warning for the sheet (`inputs.md`,
+    /// «Rosters as schools export them»): a pupils' roster exported without birth dates or a class column.
+    public var readWithout: Set<String> { self == .students ? ["birth_date", "class"] : [] }
+
     /// Kinds whose rows define people (the rosters).
     public var isRoster: Bool { self == .students || self == .staff || self == .external }
 }
