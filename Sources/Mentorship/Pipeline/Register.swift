@@ -14,6 +14,8 @@ public final class Register {
     /// Diagnostic scores, and the periods present, in time order.
     public internal(set) var diagnostics: [DiagnosticResult] = []
     public internal(set) var periods: [Period] = []
+    /// Diagnostic scores refused as invalid.
+    public internal(set) var invalidScores: [InvalidScore] = []
     /// The school's settings sheet and the academic year (from the settings, else the one of the as-of date).
     public internal(set) var settings = SchoolSettings()
     public internal(set) var academicYear = AcademicYear(startYear: 2000)
@@ -146,6 +148,7 @@ public struct RegisterBuilder {
         register.roadmap = roadmap.positions
         register.diagnostics = diagnostics.results
         register.periods = diagnostics.periods
+        register.invalidScores = diagnostics.invalid
         register.attendance = attendance.marks
         register.reconciliation = [rosters.reconciliation, pairs.reconciliation, references.reconciliation, diagnostics.reconciliation,
                                    attendance.reconciliation, roadmap.reconciliation, plans.reconciliation].reduce(into: Reconciliation()) {
