@@ -92,6 +92,9 @@ public struct RegisterBuilder {
     /// Settings given on the command line; they win over the settings sheet.
     public var settingOverrides: [String: String] = [:]
 
+    /// Called as files are read and when the checking starts.
+    public var progress: ((BuildProgress) -> Void)?
+
     public init(inbox: String, excluded: String?, asOf: CalendarDate) {
         self.inbox = inbox
         self.excluded = excluded
@@ -103,11 +106,19 @@ public struct RegisterBuilder {
         let log = IssueLog()
         let reader = InboxReader(inbox: inbox, excluded: excluded)
         var sheets: [RecognisedSheet] = []
-        for entry in reader.entries() {
+        let entries = reader.entries()
+        var state = BuildProgress(stage: .reading, filesRead: 0, filesTotal: entries.count, rows: 0)
+        progress?(state)
+        for entry in entries {
+            state.filesRead += 1
+            defer { progress?(state) }
             guard let (input, recognised) = reader.read(entry, log: log) else { continue }
             register.inputs.append(input)
+            state.rows += input.sheets.reduce(0) { $0 + $1.rows }
             sheets += recognised
         }
+        state.stage = .checking
+        progress?(state)
         func of(_ kind: TableKind) -> [RecognisedSheet] { sheets.filter { $0.recognition.kind == kind } }
 
         // Rosters first: they define people.
