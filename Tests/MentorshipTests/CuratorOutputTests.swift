@@ -133,6 +133,23 @@ import DocxIO
         #expect(snils.hasPrefix("123-456-789 00 (") && snils.contains("см. Замечания"))
     }
 
+    @Test func whatAQuestionnaireSaysOfSomeoneNotInTheRostersIsKept() throws {
+        let register = try PipelineTests.build(["students.csv": PipelineTests.students, "questionnaire.csv": """
+        ФИО;Желаемая роль;Категория;Класс / Должность;Интересы
+        Смирнов Алексей Павлович;Наставник;Выпускник;инженер;робототехника
+        """])
+        #expect(register.issues.contains { $0.code == .personNotInRoster })
+        let path = NSTemporaryDirectory() + "nastavnik-respondents-" + UUID().uuidString + ".xlsx"
+        try RegisterWorkbook.write(register, to: path)
+        let source = try XLSXReader(path: path)
+        let reader = try source.rows(ofSheet: try #require(source.sheets.firstIndex { $0.name == "Потенциальные наставники" }))
+        _ = try reader.next()
+        let row = try #require(try reader.next())
+        #expect(row[column: 1] == .text("Смирнов Алексей Павлович"))
+        #expect(row[column: 2] == .text("Выпускник (по анкете; нет в списках)"))
+        #expect(row[column: 3] == .text("инженер"))
+    }
+
     @Test func thePlansDeadlineIsAWorkingDayWithinTheUnits() {
         func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
         #expect(WorkingDays.weekday(day("2026-05-29")) == 5)   // a Friday

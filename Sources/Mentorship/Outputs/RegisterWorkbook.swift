@@ -193,11 +193,17 @@ public enum RegisterWorkbook {
         for respondent in register.respondents where respondent.role == .mentor {
             let inPair = respondent.person.map { !register.units(of: $0).isEmpty } ?? false
             sheet.append([
-                .text(respondent.name), text(respondent.person?.category.russian ?? "нет в списках"), text(respondent.person?.classOrPosition),
+                .text(respondent.name), text(respondent.person?.category.russian ?? Self.notInRosters(respondent.declaredCategory)),
+                text(respondent.person?.classOrPosition ?? (respondent.declaredClassOrPosition.isEmpty ? nil : respondent.declaredClassOrPosition)),
                 text(respondent.source), text(respondent.interests), .text(inPair ? "да" : "нет"), .text(respondent.place.description),
             ])
         }
         try sheet.finish()
+    }
+
+    /// A respondent not in the rosters: what the questionnaire says, marked as such.
+    static func notInRosters(_ declared: String) -> String {
+        declared.isEmpty ? "нет в списках" : declared + " (по анкете; нет в списках)"
     }
 
     static func indicatorsSheet(_ register: Register, _ writer: XLSXWriter) throws {
