@@ -25,7 +25,8 @@ public enum TextMetrics {
         switch value {
         case .empty: return 0
         case .text(let text): return (text.split(separator: "\n", omittingEmptySubsequences: false).map(width(of:)).max() ?? 0) + padding
-        case .number(let number): return Double(numberText(number).count) * 1.05 + padding
+        // Excel's General format shows at most 11 characters of a number (0.166666667).
+        case .number(let number): return Double(min(numberText(number).count, 11)) * 1.05 + padding
         case .boolean: return 6
         case .error(let code): return Double(code.count) + padding
         case .temporal(let temporal):

@@ -150,6 +150,24 @@ import DocxIO
         #expect(row[column: 3] == .text("инженер"))
     }
 
+    @Test func theBuildReportsItsProgress() throws {
+        let folder = try OutputSetSupport.folder("curator-progress")
+        var job = OutputSetSupport.job(SampleInboxTests.inbox, folder + "/out", keyFolder: try OutputSetSupport.folder("curator-progress-keys"))
+        final class Seen: @unchecked Sendable { var states: [BuildProgress] = [] }
+        let seen = Seen()
+        job.progress = { seen.states.append($0) }
+        _ = try job.run()
+        let stages = seen.states.map(\.stage)
+        #expect(stages.first == .reading)
+        #expect(stages.contains(.checking))
+        #expect(stages.suffix(4) == [.writing("register.xlsx"), .writing("regional.xlsx"), .writing("diagnostics.xlsx"), .writing("orders")])
+        let read = seen.states.filter { $0.stage == .reading }.map(\.filesRead)
+        #expect(read == Array(0...(seen.states[0].filesTotal)))
+        let last = try #require(seen.states.last)
+        #expect(last.rows > 0 && last.filesRead == last.filesTotal)
+        #expect(last.russian == "запись orders: файлов \(last.filesTotal) из \(last.filesTotal), строк \(last.rows)")
+    }
+
     @Test func thePlansDeadlineIsAWorkingDayWithinTheUnits() {
         func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
         #expect(WorkingDays.weekday(day("2026-05-29")) == 5)   // a Friday
