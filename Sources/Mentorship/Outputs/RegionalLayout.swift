@@ -11,8 +11,10 @@ enum RegionalLayout {
         "Дата начала": 11, "Дата окончания": 11, "ID участника": 18, "ФИО": 32, "Итог": 28,
     ]
 
-    static func layout(headers: [String]) -> SheetLayout {
-        let widths = headers.map { header in wide[header] ?? max(TextMetrics.longestWord(of: header), 8) }
+    /// The layout of a sheet with these headers; `counts` names columns that hold numbers there (in «Итоги», «ОО»
+    /// is the number of schools).
+    static func layout(headers: [String], counts: Set<String> = []) -> SheetLayout {
+        let widths = headers.map { header in (counts.contains(header) ? nil : wide[header]) ?? max(TextMetrics.longestWord(of: header), 8) }
         return SheetLayout(columnWidths: widths, frozenRows: 1, autoFilter: true, wrapsOverflowingText: true, print: .landscapeA4)
     }
 }

@@ -99,7 +99,7 @@ public struct Consolidation {
         let writer = try XLSXWriter(path: output + "/regional.xlsx", options: XLSXWriteOptions(documentDate: date + "T00:00:00Z", shortenLongText: true))
         var totals = RegionalTotals()
         for (index, name) in names.enumerated() {
-            let sheet = try writer.addSheet(named: name, layout: RegionalLayout.layout(headers: headers[index]))
+            let sheet = try writer.addSheet(named: name, layout: RegionalLayout.layout(headers: headers[index], counts: index == 3 ? ["ОО"] : []))
             let csv = try CSVWriter(path: output + "/" + csvNames[index], options: CSVWriteOptions(delimiter: UInt8(ascii: ";"), byteOrderMark: true))
             try sheet.append(headers[index].map { .text($0) }, style: .header)
             csv.append(headers[index].map { .text($0) })
