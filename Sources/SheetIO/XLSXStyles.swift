@@ -30,19 +30,27 @@ public struct XLSXStyle: Hashable, Sendable {
 
 /// Builds `xl/styles.xml`.
 struct XLSXStyleSheet {
-    /// Number format codes the caller registered, in order; each gets a `cellXfs` entry after the built-in ones.
-    private(set) var customFormats: [String] = []
+    /// A registered number format and whether its cells (text too) sit at the right.
+    struct Custom: Equatable {
+        var code: String
+        var right: Bool
+    }
 
-    /// The style showing numbers with `code` (for example `0.0%`), registered on first use.
-    mutating func style(forNumberFormat code: String) -> XLSXStyle {
-        if let existing = customFormats.firstIndex(of: code) { return XLSXStyle(index: XLSXStyle.builtInCount + existing) }
-        customFormats.append(code)
+    /// Number formats the caller registered, in order; each gets a `cellXfs` entry after the built-in ones.
+    private(set) var customFormats: [Custom] = []
+
+    /// The style showing numbers with `code` (for example `0.0%`), registered on first use; `alignedRight` puts
+    /// text in such a cell («нет данных» among scores) at the right too.
+    mutating func style(forNumberFormat code: String, alignedRight: Bool = false) -> XLSXStyle {
+        let custom = Custom(code: code, right: alignedRight)
+        if let existing = customFormats.firstIndex(of: custom) { return XLSXStyle(index: XLSXStyle.builtInCount + existing) }
+        customFormats.append(custom)
         return XLSXStyle(index: XLSXStyle.builtInCount + customFormats.count - 1)
     }
 
     func xml() -> String {
         var numFmts = [(164, "DD.MM.YYYY"), (165, "DD.MM.YYYY HH:MM:SS"), (166, "HH:MM:SS")]
-        for (offset, code) in customFormats.enumerated() { numFmts.append((167 + offset, code)) }
+        for (offset, custom) in customFormats.enumerated() { numFmts.append((167 + offset, custom.code)) }
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         xml += #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
         xml += #"<numFmts count="\#(numFmts.count)">"#
@@ -64,8 +72,9 @@ struct XLSXStyleSheet {
             #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#,
         ]
         xml += #"<cellXfs count="\#(builtIn.count + customFormats.count)">"# + builtIn.joined()
-        for offset in customFormats.indices {
-            xml += #"<xf numFmtId="\#(167 + offset)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>"#
+        for (offset, custom) in customFormats.enumerated() {
+            let horizontal = custom.right ? #" horizontal="right""# : ""
+            xml += #"<xf numFmtId="\#(167 + offset)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment\#(horizontal) vertical="top"/></xf>"#
         }
         xml += "</cellXfs>"
         xml += #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#

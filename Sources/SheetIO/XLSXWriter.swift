@@ -87,9 +87,10 @@ public final class XLSXWriter {
         }
     }
 
-    /// Registers a number format (for example `0.0%`) and returns the style that applies it.
-    public func style(forNumberFormat code: String) -> XLSXStyle {
-        styles.style(forNumberFormat: code)
+    /// Registers a number format (for example `0.0%`) and returns the style that applies it; `alignedRight` puts
+    /// text in such a cell at the right as well.
+    public func style(forNumberFormat code: String, alignedRight: Bool = false) -> XLSXStyle {
+        styles.style(forNumberFormat: code, alignedRight: alignedRight)
     }
 
     /// Starts the next sheet; the previous one is finished. Throws when Excel would refuse the name.

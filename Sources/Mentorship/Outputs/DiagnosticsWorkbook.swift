@@ -17,7 +17,7 @@ public enum DiagnosticsWorkbook {
     public static func write(_ register: Register, to path: String) throws {
         let writer = try XLSXWriter(path: path, options: XLSXWriteOptions(documentDate: register.asOf.iso + "T00:00:00Z", shortenLongText: true))
         let periods = register.periods
-        let decimal = writer.style(forNumberFormat: "0.00")
+        let decimal = writer.style(forNumberFormat: "0.00", alignedRight: true)
         let indicators = orderedIndicators(register)
         let invalidOf = Dictionary(grouping: register.invalidScores) { key($0.person, nil, $0.indicator) }
 
