@@ -97,6 +97,9 @@ import DocxIO
         #expect(report.contains("\"period\": \"2025-Q3\""))
         #expect(Period.quarter(2025, 3).russian == "3 кв. 2025")
         #expect(Period.term(startYear: 2025, number: 2).russian == "II четв. 2025/26")
+        #expect(Period.russianKeys(in: "нет результатов за 2025-Q3; второй за 2025-Q4 (строка 8)") == "нет результатов за 3 кв. 2025; второй за 4 кв. 2025 (строка 8)")
+        #expect(Period.russianKeys(in: "код 12025-Q3 и 2025-Q5") == "код 12025-Q3 и 2025-Q5")
+        #expect(!issues.contains { row in if case .text(let text) = row[column: 8] { return text.contains("-Q") }; return false })
     }
 
     @Test func contactsReachTheRegisterAndTheBases() throws {
@@ -131,6 +134,14 @@ import DocxIO
         let row = try #require(roster.first { $0[column: 3] == .text("Кузнецов Пётр Ильич") })
         guard case .text(let snils) = row[column: 7] else { Issue.record("СНИЛС is blank"); return }
         #expect(snils.hasPrefix("123-456-789 00 (") && snils.contains("см. Замечания"))
+        // So does a birth date that is not a date, in «Контингент».
+        let samples = SampleInboxTests.build()
+        let samplePath = NSTemporaryDirectory() + "nastavnik-refused-" + UUID().uuidString + ".xlsx"
+        try RegisterWorkbook.write(samples, to: samplePath)
+        let sampleRows = try XLSXReader(path: samplePath).rows(ofSheet: 1)
+        var birthDates: [CellValue] = []
+        while let next = try sampleRows.next() { birthDates.append(next[column: 4]) }
+        #expect(birthDates.contains(.text("31.02.2011 (ошибка: см. Замечания, C18)")))
     }
 
     @Test func whatAQuestionnaireSaysOfSomeoneNotInTheRostersIsKept() throws {

@@ -18,4 +18,25 @@ extension Period {
             && (UInt8(ascii: "1")...UInt8(ascii: "4")).contains(bytes[6])
         return isQuarter ? Period(key: text, start: .init(year: 2000, month: 1, day: 1)!, end: .init(year: 2000, month: 1, day: 1)!).russian : text
     }
+
+    /// `text` with every quarter key in it («за 2025-Q3») in the curator's words («за 3 кв. 2025»).
+    public static func russianKeys(in text: String) -> String {
+        guard text.contains("-Q") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: "-Q") {
+            let before = rest[..<range.lowerBound]
+            let after = rest[range.upperBound...]
+            let year = before.suffix(4)
+            if year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }), let digit = after.first, ("1"..."4").contains(digit),
+               !(before.dropLast(4).last?.isNumber ?? false), !(after.dropFirst().first?.isNumber ?? false) {
+                result += before.dropLast(4) + "\(digit) кв. \(year)"
+                rest = after.dropFirst()
+            } else {
+                result += rest[..<range.upperBound]
+                rest = after
+            }
+        }
+        return result + rest
+    }
 }

@@ -52,7 +52,7 @@ public enum RegisterWorkbook {
             ("Роль", 22), ("Формы наставничества", 22), ("№ пар / групп", 12), ("Дата вхождения в программу", 12),
             ("Дата завершения", 12), ("Согласие на обработку ПДн", 26), ("Статус", 12), ("Телефон", 15), ("Эл. почта", 22), ("Источники", 40),
         ])
-        let refused = RefusedValues(register.issues, fields: ["phone", "email"])
+        let refused = RefusedValues(register.issues, fields: ["phone", "email", "birth_date", "class"])
         for (offset, person) in ordered(register.participants).enumerated() {
             let units = register.units(of: person)
             let mentors = units.contains { $0.mentor === person }
@@ -69,7 +69,7 @@ public enum RegisterWorkbook {
             let status = units.isEmpty ? "без пары" : (end.map { $0 < register.asOf } ?? false) ? "завершил" : "в паре"
             sheet.append([
                 .number(Double(offset + 1)), .text(person.id), text(person.name.surname), text(person.name.given), text(person.name.patronymic),
-                date(person.birthDate), person.age(on: register.asOf).map { .number(Double($0)) } ?? .empty, .text(person.category.russian),
+                person.birthDate == nil ? text(refused.text("birth_date", of: person)) : date(person.birthDate), person.age(on: register.asOf).map { .number(Double($0)) } ?? .empty, .text(person.category.russian),
                 text(person.classOrPosition), text(person.organisation), text(role), text(forms), text(numbers), date(start), date(end),
                 text(consent ?? "нет"), .text(status), text(ContactText.phone(of: person) ?? refused.text("phone", of: person)),
                 text(person.email ?? refused.text("email", of: person)),
@@ -85,11 +85,12 @@ public enum RegisterWorkbook {
             ("Статус", 14), ("Замечание", 30), ("Источник", 36), ("Прочие сведения из списка", 36),
         ])
         let participants = Set(register.participants.map(ObjectIdentifier.init))
-        let refused = RefusedValues(register.issues, fields: ["snils"])
+        let refused = RefusedValues(register.issues, fields: ["snils", "birth_date", "class"])
         for (offset, person) in ordered(register.people).enumerated() {
             sheet.append([
-                .number(Double(offset + 1)), .text(person.id), .text(person.name.description), date(person.birthDate), .text(person.category.russian),
-                text(person.classOrPosition), text(person.snils ?? refused.text("snils", of: person)), .text(participants.contains(ObjectIdentifier(person)) ? "участник" : "не участвует"),
+                .number(Double(offset + 1)), .text(person.id), .text(person.name.description),
+                person.birthDate == nil ? text(refused.text("birth_date", of: person)) : date(person.birthDate), .text(person.category.russian),
+                text(person.classOrPosition.isEmpty ? refused.text("class", of: person) : person.classOrPosition), text(person.snils ?? refused.text("snils", of: person)), .text(participants.contains(ObjectIdentifier(person)) ? "участник" : "не участвует"),
                 text(person.rejected ? "строка с ошибкой: см. Замечания" : nil), .text(person.sources.map(\.rowReference).joined(separator: "; ")),
                 text(person.otherValues.joined(separator: "; ")),
             ])
@@ -249,7 +250,7 @@ public enum RegisterWorkbook {
         for issue in register.issues {
             sheet.append([
                 .text(issue.severity.russian), .text(issue.code.rawValue), .text(issue.file), text(issue.sheet), text(issue.cell),
-                text(issue.field.map(FieldLabel.russian)), text(issue.value.map(Period.russianIfKey)), .text((issue.person.map { "\($0): " } ?? "") + issue.message), text(issue.suggestion),
+                text(issue.field.map(FieldLabel.russian)), text(issue.value.map(Period.russianIfKey)), .text(Period.russianKeys(in: (issue.person.map { "\($0): " } ?? "") + issue.message)), text(issue.suggestion),
             ], styles: [nil, nil, nil, nil, nil, nil, nil, .wrapped, .wrapped])
         }
         try sheet.finish()

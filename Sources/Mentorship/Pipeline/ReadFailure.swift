@@ -18,7 +18,7 @@ enum ReadFailure {
         case .unreadable, .notFound, .writeFailed:
             if has("encrypted", "password") { return "книга защищена паролем" }
             if has("empty") { return "файл пуст" }
-            if has("not a zip", "not an xlsx", "not a spreadsheet") { return "это не книга Excel: содержимое не похоже на .xlsx" }
+            if has("not a zip", "not an xlsx", "not a spreadsheet") { return "это не таблица: содержимое файла не похоже на книгу Excel или OpenDocument" }
             if has("truncated", "central directory") { return "файл обрезан или повреждён (например, не докачан или не до конца скопирован)" }
             if has("damaged", "corrupt", "compression method", "cannot read the entry") { return "файл повреждён" }
             if has("not found", "not readable", "cannot open") { return "файл не открывается" }
