@@ -32,6 +32,8 @@ public struct BuildJob {
     public var sharedOutput = false
     /// Where the school's key is kept when none is given (``IDKeyStore/defaultFolder(environment:)`` when nil).
     public var keyFolder: String?
+    /// Called as the build goes: files read, rows, the stage (a progress line).
+    public var progress: ((BuildProgress) -> Void)?
     /// A test hook: called after each output step with its name; throwing (or exiting) there stops the build.
     public var afterStep: ((Step) throws -> Void)?
 
@@ -48,20 +50,31 @@ public struct BuildJob {
         var builder = RegisterBuilder(inbox: inbox, excluded: set.output, asOf: asOf)
         builder.mentorLimit = mentorLimit
         builder.settingOverrides = settingOverrides
+        var last: BuildProgress?
+        builder.progress = { state in last = state; progress?(state) }
         let register = builder.build()
+        func writing(_ file: String) {
+            guard var state = last else { return }
+            state.stage = .writing(file)
+            progress?(state)
+        }
         let key = try resolveKey(register)
         let step = afterStep ?? { _ in }
         do {
             var outputs: [(file: String, sha256: String)] = []
             func record(_ file: String) { outputs.append((file, Digest.sha256(path: set.path(file)))) }
+            writing("register.xlsx")
             try RegisterWorkbook.write(register, to: set.path("register.xlsx"))
             record("register.xlsx")
             try step(.register)
+            writing("regional.xlsx")
             for file in try RegionalUpload.write(register, to: set.staging) { record(file) }
             try step(.regional)
+            writing("diagnostics.xlsx")
             try DiagnosticsWorkbook.write(register, to: set.path("diagnostics.xlsx"))
             record("diagnostics.xlsx")
             try step(.diagnostics)
+            writing("orders")
             let orders = try OrderDrafts.write(register, to: set.staging, templates: templates)
             orders.files.forEach(record)
             try step(.orders)

@@ -61,7 +61,7 @@ public enum RegionalUpload {
         let headers = [summaryHeader, indicatorsHeader, pairsHeader]
         let writer = try XLSXWriter(path: folder + "/regional.xlsx", options: XLSXWriteOptions(documentDate: register.asOf.iso + "T00:00:00Z", shortenLongText: true))
         for (index, name) in sheetNames.enumerated() {
-            let sheet = try writer.addSheet(named: name, layout: SheetLayout(columnWidths: headers[index].map { _ in 16 }, frozenRows: 1, autoFilter: true))
+            let sheet = try writer.addSheet(named: name, layout: RegionalLayout.layout(headers: headers[index]))
             try sheet.append(headers[index].map { .text($0) }, style: .header)
             for row in tables[index] { try sheet.append(row) }
         }

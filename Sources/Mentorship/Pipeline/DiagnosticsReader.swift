@@ -10,6 +10,17 @@ public struct DiagnosticResult {
     public var place: SourceRef
 }
 
+/// A score that could not be used (not a number, negative, off the scale): the tables show «ошибка» for it.
+public struct InvalidScore {
+    public var person: Person
+    public var period: Period
+    public var indicator: String
+    public var value: String
+    public var place: SourceRef
+    /// Why it was refused, as the remark says.
+    public var reason: String
+}
+
 /// Reads diagnostic sheets (wide: a column per indicator; long: «Показатель», «Балл») and checks that every
 /// member of an active valid unit has a result in every period present (`DIAGNOSTIC_MISSING`).
 final class DiagnosticsReader {
@@ -19,6 +30,8 @@ final class DiagnosticsReader {
     private(set) var results: [DiagnosticResult] = []
     private var byKey: [String: Int] = [:]
     var reconciliation = Reconciliation()
+    /// Scores refused, kept so that the tables show them as errors rather than as blanks.
+    private(set) var invalid: [InvalidScore] = []
 
     init(asOf: CalendarDate, log: IssueLog, index: PersonIndex) {
         self.asOf = asOf
@@ -75,6 +88,7 @@ final class DiagnosticsReader {
                 let why = value == nil ? "не число" : (value! < 0 ? "отрицательный балл" : "вне шкалы от \(Self.scaleText(scale!))")
                 log.add(Issue(.scoreInvalid, at: place, field: "indicator", value: CellText.text(cell),
                               message: "балл по показателю «\(indicator)»: \(why)", suggestion: "Впишите число\(scale.map { " от \(Self.scaleText($0))" } ?? "")"))
+                invalid.append(InvalidScore(person: person, period: period, indicator: indicator, value: CellText.text(cell), place: place, reason: why))
                 continue
             }
             let key = person.identityKey + "|" + period.key + "|" + PersonName.fold(indicator)

@@ -109,8 +109,9 @@ public struct InboxReader {
         } catch let error as SpreadsheetError {
             let code: IssueCode = error.kind == .unsupported ? .fileUnsupported : error.kind == .limitExceeded ? .fileLimit : .fileUnreadable
             let suggestion = code == .fileUnsupported ? "Сохраните файл как .xlsx без пароля" : "Откройте файл в Excel и сохраните заново как .xlsx"
-            log.add(Issue(code, file: relative, message: "файл не прочитан: \(error.message)", suggestion: suggestion))
-            return (InputFile(file: relative, sha256: hash, status: code == .fileUnsupported ? .unsupported : .unreadable, sheets: [], reason: error.message), [])
+            let reason = ReadFailure.russian(error)
+            log.add(Issue(code, file: relative, message: "файл не прочитан: \(reason)", suggestion: suggestion))
+            return (InputFile(file: relative, sha256: hash, status: code == .fileUnsupported ? .unsupported : .unreadable, sheets: [], reason: reason), [])
         } catch {
             log.add(Issue(.fileUnreadable, file: relative, message: "файл не прочитан: \(error)"))
             return (InputFile(file: relative, sha256: hash, status: .unreadable, sheets: [], reason: "\(error)"), [])

@@ -22,6 +22,9 @@ final class ReferenceTables {
         var interests: String
         var request: String
         var place: SourceRef
+        /// What the questionnaire itself says of the respondent (kept for a person not in the rosters).
+        var declaredCategory = ""
+        var declaredClassOrPosition = ""
     }
 
     public struct Partner {
@@ -137,7 +140,8 @@ final class ReferenceTables {
                           suggestion: "Исправьте класс в анкете или в списке"))
         }
         respondents.append(Respondent(person: person, name: person?.name.description ?? NameNormaliser.readFull(text).name?.description ?? text,
-                                      role: role, source: row.text("source"), interests: row.text("interests"), request: row.text("request"), place: row.place(field)))
+                                      role: role, source: row.text("source"), interests: row.text("interests"), request: row.text("request"), place: row.place(field),
+                                      declaredCategory: row.text("category"), declaredClassOrPosition: row.text("class_or_position")))
         return .used
     }
 

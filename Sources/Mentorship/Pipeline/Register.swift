@@ -14,6 +14,8 @@ public final class Register {
     /// Diagnostic scores, and the periods present, in time order.
     public internal(set) var diagnostics: [DiagnosticResult] = []
     public internal(set) var periods: [Period] = []
+    /// Diagnostic scores refused as invalid.
+    public internal(set) var invalidScores: [InvalidScore] = []
     /// The school's settings sheet and the academic year (from the settings, else the one of the as-of date).
     public internal(set) var settings = SchoolSettings()
     public internal(set) var academicYear = AcademicYear(startYear: 2000)
@@ -90,6 +92,9 @@ public struct RegisterBuilder {
     /// Settings given on the command line; they win over the settings sheet.
     public var settingOverrides: [String: String] = [:]
 
+    /// Called as files are read and when the checking starts.
+    public var progress: ((BuildProgress) -> Void)?
+
     public init(inbox: String, excluded: String?, asOf: CalendarDate) {
         self.inbox = inbox
         self.excluded = excluded
@@ -101,11 +106,19 @@ public struct RegisterBuilder {
         let log = IssueLog()
         let reader = InboxReader(inbox: inbox, excluded: excluded)
         var sheets: [RecognisedSheet] = []
-        for entry in reader.entries() {
+        let entries = reader.entries()
+        var state = BuildProgress(stage: .reading, filesRead: 0, filesTotal: entries.count, rows: 0)
+        progress?(state)
+        for entry in entries {
+            state.filesRead += 1
+            defer { progress?(state) }
             guard let (input, recognised) = reader.read(entry, log: log) else { continue }
             register.inputs.append(input)
+            state.rows += input.sheets.reduce(0) { $0 + $1.rows }
             sheets += recognised
         }
+        state.stage = .checking
+        progress?(state)
         func of(_ kind: TableKind) -> [RecognisedSheet] { sheets.filter { $0.recognition.kind == kind } }
 
         var settings = RoadmapReader.settings(from: of(.settings))
@@ -148,6 +161,7 @@ public struct RegisterBuilder {
         register.roadmap = roadmap.positions
         register.diagnostics = diagnostics.results
         register.periods = diagnostics.periods
+        register.invalidScores = diagnostics.invalid
         register.attendance = attendance.marks
         register.reconciliation = [rosters.reconciliation, pairs.reconciliation, references.reconciliation, diagnostics.reconciliation,
                                    attendance.reconciliation, roadmap.reconciliation, plans.reconciliation].reduce(into: Reconciliation()) {

@@ -17,6 +17,7 @@ public struct SchoolSettings: Sendable, Equatable {
         ("inn", ["ИНН ОО", "ИНН"]),
         ("address", ["Адрес"]),
         ("id_key", ["Ключ обезличивания"]),
+        ("plans_deadline", ["Срок представления планов", "Срок представления индивидуальных планов"]),
     ]
 
     public subscript(_ id: String) -> String? { values[id] }

@@ -100,7 +100,7 @@ public struct Consolidation {
         var totals = RegionalTotals()
         var totalsRows: [[CellValue]] = []
         for (index, name) in names.enumerated() {
-            let sheet = try writer.addSheet(named: name, layout: SheetLayout(columnWidths: headers[index].map { _ in 16 }, frozenRows: 1, autoFilter: true))
+            let sheet = try writer.addSheet(named: name, layout: RegionalLayout.layout(headers: headers[index], counts: index == 3 ? ["ОО"] : []))
             let csv = try CSVWriter(path: output + "/" + csvNames[index], options: CSVWriteOptions(delimiter: UInt8(ascii: ";"), byteOrderMark: true))
             try sheet.append(headers[index].map { .text($0) }, style: .header)
             csv.append(headers[index].map { .text($0) })
