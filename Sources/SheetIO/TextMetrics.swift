@@ -24,7 +24,13 @@ public enum TextMetrics {
     public static func width(of value: CellValue) -> Double {
         switch value {
         case .empty: return 0
-        case .text(let text): return (text.split(separator: "\n", omittingEmptySubsequences: false).map(width(of:)).max() ?? 0) + padding
+        case .text(let text):
+            // The widest line, scalar by scalar (no grapheme breaking: this runs for every cell written).
+            var widest = 0.0, line = 0.0
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" { widest = max(widest, line); line = 0 } else { line += width(of: scalar) }
+            }
+            return max(widest, line) + padding
         // Excel's General format shows at most 11 characters of a number (0.166666667).
         case .number(let number): return Double(min(numberText(number).count, 11)) * 1.05 + padding
         case .boolean: return 6
@@ -46,20 +52,32 @@ public enum TextMetrics {
     /// The lines `text` takes when wrapped at word boundaries in a column `columnWidth` wide.
     public static func lines(of text: String, columnWidth: Double) -> Int {
         let room = max(columnWidth - padding, 1)
-        var lines = 0
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines += 1
-            var used = 0.0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-                var wordWidth = width(of: word)
-                let space = used > 0 ? width(of: " " as Unicode.Scalar) : 0
-                if used + space + wordWidth <= room { used += space + wordWidth; continue }
-                if used > 0 { lines += 1; used = 0 }
-                // A word wider than the column breaks at the column's edge.
-                while wordWidth > room { lines += 1; wordWidth -= room }
-                used = wordWidth
+        let space = width(of: " " as Unicode.Scalar)
+        var lines = 1, used = 0.0, word = 0.0
+        // Places the word just read on the current line, or starts a new one (a word wider than the column
+        // breaks at the column's edge).
+        func place() {
+            let gap = used > 0 ? space : 0
+            if used + gap + word <= room { used += gap + word; return }
+            if used > 0 { lines += 1; used = 0 }
+            while word > room { lines += 1; word -= room }
+            used = word
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ":
+                place()
+                word = 0
+            case "\n":
+                place()
+                lines += 1
+                used = 0
+                word = 0
+            default:
+                word += width(of: scalar)
             }
         }
+        place()
         return max(lines, 1)
     }
 
