@@ -29,7 +29,7 @@ public enum RegionalUpload {
         let indicators: [[CellValue]] = register.indicators.map { indicator in
             school + [.text(register.academicYear.label), .text(register.asOf.iso), .text(indicator.id), .text(indicator.definition),
                       text(indicator.period ?? indicator.event), .number(Double(indicator.numerator)), .number(Double(indicator.denominator)),
-                      indicator.value.map { .number(($0 * 1_000_000).rounded() / 1_000_000) } ?? .empty,
+                      indicator.value.map { .number(IndicatorMath.rounded($0)) } ?? .empty,
                       indicator.target.map(CellValue.number) ?? .empty, indicator.met.map { .text($0 ? "да" : "нет") } ?? .empty]
         }
         let key = Array((s["id_key"] ?? "").utf8)

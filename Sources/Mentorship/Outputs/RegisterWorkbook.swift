@@ -30,21 +30,8 @@ public enum RegisterWorkbook {
         value.map { .temporal(ExcelTemporal(year: $0.year, month: $0.month, day: $0.day)) } ?? .empty
     }
 
-    /// People in the register's order: surname, name, patronymic (case-folded, `ё` as `е`, then code
-    /// point), birth date, source position. Keys are computed once per person.
-    static func ordered(_ people: [Person]) -> [Person] {
-        let keyed = people.map { person -> ([UInt32], String, SourceRef, Person) in
-            let folded = [person.name.surname, person.name.given, person.name.patronymic].map(PersonName.fold).joined(separator: "\u{1}")
-            return (folded.unicodeScalars.map(\.value), person.birthDate?.iso ?? "", person.origin, person)
-        }
-        let counter = OperationCounter.current
-        return keyed.sorted { a, b in
-            counter?.add(.sortComparison)
-            if a.0 != b.0 { return a.0.lexicographicallyPrecedes(b.0) }
-            if a.1 != b.1 { return a.1 < b.1 }
-            return a.2 < b.2
-        }.map(\.3)
-    }
+    /// People in the register's order (``PersonOrder``).
+    static func ordered(_ people: [Person]) -> [Person] { PersonOrder.ordered(people) }
 
     static func registerSheet(_ register: Register, _ writer: XLSXWriter) throws {
         let sheet = try Self.sheet(writer, "Реестр", [
@@ -234,33 +221,5 @@ public enum RegisterWorkbook {
                 text(issue.field.map(FieldNames.russian)), text(issue.value), .text((issue.person.map { "\($0): " } ?? "") + issue.message), text(issue.suggestion),
             ], styles: [nil, nil, nil, nil, nil, nil, nil, .wrapped, .wrapped])
         }
-    }
-}
-
-/// The one rule for both order drafts (`checks.md`): a valid unit goes in with those members who have a
-/// valid consent; a pair whose mentor or mentee lacks one stays out, a group goes in without them.
-public enum OrderRule {
-    public struct Decision {
-        public var included: Bool
-        public var members: [Person]
-        public var text: String
-    }
-
-    public static func decision(for unit: MentoringUnit, in register: Register) -> Decision {
-        guard unit.isValid, let mentor = unit.mentor else {
-            let why = unit.problems.isEmpty ? "пара не сформирована" : unit.problems.joined(separator: "; ")
-            return Decision(included: false, members: [], text: "нет: \(why) (см. Замечания)")
-        }
-        func consented(_ person: Person) -> Bool { register.consent(of: person)?.isValid == true }
-        guard consented(mentor) else { return Decision(included: false, members: [], text: "нет: у наставника нет действующего согласия на обработку ПДн") }
-        let with = unit.mentees.filter(consented)
-        let without = unit.mentees.filter { !consented($0) }
-        if !unit.isGroup {
-            return without.isEmpty ? Decision(included: true, members: [mentor] + with, text: "да")
-                : Decision(included: false, members: [], text: "нет: у наставляемого нет действующего согласия на обработку ПДн")
-        }
-        if with.isEmpty { return Decision(included: false, members: [], text: "нет: ни у одного наставляемого нет действующего согласия") }
-        return Decision(included: true, members: [mentor] + with,
-                        text: without.isEmpty ? "да" : "да, без: " + without.map(\.name.short).joined(separator: ", ") + " (нет согласия)")
     }
 }

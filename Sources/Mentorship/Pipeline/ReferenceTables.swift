@@ -41,7 +41,7 @@ final class ReferenceTables {
 
     /// Whether this row repeats an earlier one of its kind (`ROW_DUPLICATE`, merged).
     private func isDuplicate(_ row: SheetRow, kind: TableKind) -> Bool {
-        let key = kind.rawValue + "|" + row.recognition.columns.map { CellText.text(row.row[column: $0.column]).lowercased() }.joined(separator: "\u{1F}")
+        let key = DuplicateRow.key(row, kind: kind)
         if seenRows.insert(key).inserted { return false }
         log.add(Issue(.rowDuplicate, at: row.place(column: 1), field: nil, value: nil, message: "строка повторяет более раннюю строку и объединена с ней"))
         return true

@@ -110,7 +110,7 @@ public struct RegisterBuilder {
 
         // Rosters first: they define people.
         let rosters = RosterBuilder(asOf: asOf, log: log)
-        for kind in [TableKind.students, .staff, .external] { of(kind).forEach(rosters.read) }
+        for kind in TableKind.allCases where kind.isRoster { of(kind).forEach(rosters.read) }
         let index = PersonIndex(rosters.people)
 
         let references = ReferenceTables(asOf: asOf, log: log, index: index)

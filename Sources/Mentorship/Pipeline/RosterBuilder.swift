@@ -114,8 +114,7 @@ final class RosterBuilder {
 
         let origin = row.place(nameField)
         // The same row twice (a duplicate of an earlier row of the same kind).
-        let rowKey = kind.rawValue + "|" + row.recognition.columns
-            .map { CellText.text(row.row[column: $0.column]).lowercased() }.joined(separator: "\u{1F}")
+        let rowKey = DuplicateRow.key(row, kind: kind)
         if let earlier = seenRows[rowKey] {
             log.add(Issue(.rowDuplicate, at: row.place(column: 1), field: nil, value: name.description,
                           message: "строка повторяет строку \(earlier.row) (\(earlier.file)!\(earlier.sheet)) и объединена с ней"))

@@ -133,7 +133,7 @@ public struct Consolidation {
     /// OUT/report.json: the files read and what became of them, the counts, the issues, the outputs.
     public func report(outputs: [(file: String, sha256: String)], date: String) -> String {
         let accepted = self.accepted
-        var json = "{\n  \"tool\": {\"name\": \"nastavnik\", \"version\": \(ReportJSON.q(ReportJSON.toolVersion))},\n"
+        var json = "{\n  \"tool\": {\"name\": \"nastavnik\", \"version\": \(ReportJSON.q(ToolVersion.current))},\n"
         json += "  \"command\": \"consolidate\",\n  \"date\": \(ReportJSON.q(date)),\n"
         json += "  \"inputs\": [" + inputs.map { input in
             "\n    {\"file\": \(ReportJSON.q(input.file)), \"sha256\": \(ReportJSON.q(input.sha256)), \"status\": \(ReportJSON.q(input.status.rawValue)), "

@@ -79,11 +79,8 @@ struct RegionalTotals {
             for key in indicatorOrder {
                 guard let sum = sums[area]?[key] else { continue }
                 let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-                let value: Double? = sum.denominator == 0 ? nil : ((sum.numerator / sum.denominator) * 1_000_000).rounded() / 1_000_000
-                let met: CellValue = {
-                    guard let target = sum.target, let value else { return .empty }
-                    return .text(value >= target - 1e-12 ? "да" : "нет")
-                }()
+                let value: Double? = sum.denominator == 0 ? nil : IndicatorMath.rounded(sum.numerator / sum.denominator)
+                let met: CellValue = IndicatorMath.met(value: value, target: sum.target).map { .text($0 ? "да" : "нет") } ?? .empty
                 result.append(place + [.text(parts[0]), .text(sum.label), text(parts[1]), .number(Double(sum.schools)), .number(sum.numerator),
                                        .number(sum.denominator), value.map(CellValue.number) ?? .empty, sum.target.map(CellValue.number) ?? .empty, met])
             }
