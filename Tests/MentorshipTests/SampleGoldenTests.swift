@@ -21,7 +21,7 @@ import SheetIO
         try FileManager.default.createDirectory(atPath: root + "/config", withIntermediateDirectories: true)
         var job = BuildJob(inbox: SampleInboxTests.inbox, output: root + "/out", asOf: SampleInboxTests.asOf)
         job.keyFolder = root + "/config/nastavnik"
-        job.settingOverrides["id_key"] = "golden-sample-key"
+        job.settingOverrides[.idKey] = "golden-sample-key"
         return (root + "/out", try job.run())
     }
 

@@ -72,7 +72,7 @@ import Testing
         #expect(register.people.contains { $0.name.description == "Назаров Олег Петрович" && $0.category == .parent })
         #expect(counts["partners"] == 2)
         #expect(register.periods.map(\.key) == ["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"])
-        #expect(register.settings["short_name"] == "МАОУ СОШ № 7 г. Томска")
+        #expect(register.settings[.shortName] == "МАОУ СОШ № 7 г. Томска")
         #expect(register.academicYear.startYear == 2025)
         #expect(register.roadmap.count == 26)
         #expect(register.roadmap.first?.section == "Организационно-методическое сопровождение деятельности")

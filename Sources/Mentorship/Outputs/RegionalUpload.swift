@@ -22,7 +22,7 @@ public enum RegionalUpload {
     /// The three tables as rows of cells.
     public static func tables(_ register: Register) -> [[[CellValue]]] {
         let s = register.settings
-        let school = [CellValue.text(formatVersion), text(s["region"]), text(s["municipality"]), text(s["short_name"] ?? s["school"]), text(s["inn"])]
+        let school = [CellValue.text(formatVersion), text(s[.region]), text(s[.municipality]), text(s[.shortName] ?? s[.school]), text(s[.inn])]
         let counts = Dictionary(uniqueKeysWithValues: register.counts)
         let summary: [[CellValue]] = [school + [.text(register.academicYear.label), .text(register.asOf.iso)]
             + ["participants", "mentors", "mentees", "pairs", "groups", "partners"].map { .number(Double(counts[$0] ?? 0)) }]
@@ -32,7 +32,7 @@ public enum RegionalUpload {
                       indicator.value.map { .number(IndicatorMath.rounded($0)) } ?? .empty,
                       indicator.target.map(CellValue.number) ?? .empty, indicator.met.map { .text($0 ? "да" : "нет") } ?? .empty]
         }
-        let key = Array((s["id_key"] ?? "").utf8)
+        let key = Array((s[.idKey] ?? "").utf8)
         var pairs: [[CellValue]] = []
         for unit in register.units where unit.isValid {
             let members = [(unit.mentor!, Role.mentor)] + unit.mentees.map { ($0, Role.mentee) }

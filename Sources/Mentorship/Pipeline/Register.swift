@@ -88,7 +88,7 @@ public struct RegisterBuilder {
     public var asOf: CalendarDate
     public var mentorLimit = 10
     /// Settings given on the command line; they win over the settings sheet.
-    public var settingOverrides: [String: String] = [:]
+    public var settingOverrides: [SettingKey: String] = [:]
 
     public init(inbox: String, excluded: String?, asOf: CalendarDate) {
         self.inbox = inbox
@@ -128,7 +128,7 @@ public struct RegisterBuilder {
 
         var settings = RoadmapReader.settings(from: of(.settings))
         for (id, value) in settingOverrides { settings.values[id] = value }
-        let academicYear = settings["academic_year"].flatMap(AcademicYear.init(text:)) ?? AcademicYear(containing: asOf)
+        let academicYear = settings[.academicYear].flatMap(AcademicYear.init(text:)) ?? AcademicYear(containing: asOf)
         let roadmap = RoadmapReader(asOf: asOf, log: log)
         of(.roadmap).forEach { roadmap.read($0, year: academicYear, periods: diagnostics.periods) }
 

@@ -1,27 +1,5 @@
 import SheetIO
 
-/// The school's settings: the key–value sheet «Сведения об ОО» (command-line options win over it).
-public struct SchoolSettings: Sendable, Equatable {
-    public var values: [String: String] = [:]
-    public var place: [String: SourceRef] = [:]
-
-    static let keys: [(id: String, names: [String])] = [
-        ("school", ["Наименование ОО", "Полное наименование ОО", "Наименование образовательной организации"]),
-        ("short_name", ["Краткое наименование", "Краткое наименование ОО"]),
-        ("municipality", ["Муниципалитет", "Муниципальное образование", "Город"]),
-        ("city", ["Населённый пункт", "Город (населённый пункт)"]),
-        ("region", ["Регион", "Субъект РФ"]),
-        ("director", ["Директор", "ФИО директора"]),
-        ("curator", ["Куратор", "Куратор внедрения ЦМН", "ФИО куратора"]),
-        ("academic_year", ["Учебный год"]),
-        ("inn", ["ИНН ОО", "ИНН"]),
-        ("address", ["Адрес"]),
-        ("id_key", ["Ключ обезличивания"]),
-    ]
-
-    public subscript(_ id: String) -> String? { values[id] }
-}
-
 /// One position of the roadmap, with its deadline normalised and its status on the as-of date.
 public struct RoadmapPosition {
     public var section: String
@@ -53,10 +31,8 @@ final class RoadmapReader {
         for sheet in sheets {
             // The key–value table has no header row: read every row of the sheet from the top.
             for row in sheet.allRows {
-                let key = HeaderCatalogue.key(CellText.text(row[column: 1]))
                 let value = CellText.text(row[column: 2])
-                guard !value.isEmpty, let id = SchoolSettings.keys.first(where: { $0.names.map(HeaderCatalogue.key).contains(key) })?.id,
-                      settings.values[id] == nil else { continue }
+                guard !value.isEmpty, let id = SettingKey.named(CellText.text(row[column: 1])), settings.values[id] == nil else { continue }
                 settings.values[id] = value
                 settings.place[id] = SourceRef(file: sheet.file, sheet: sheet.sheet, sheetIndex: sheet.sheetIndex, row: row.number, column: 2)
             }
