@@ -27,10 +27,9 @@ public final class AttendanceReader {
     }
 
     private func read(_ row: SheetRow) -> RowOutcome {
-        guard let event = log.required(row, "event", parse: { $0 }, invalid: .valueRequired, missing: "не указано мероприятие",
-                                       unknown: { $0 }, suggestion: "Впишите название мероприятия") else { return .rejected }
+        guard let event = log.required(row, "event", parse: { $0 }, invalid: .valueRequired) else { return .rejected }
         let person: Person
-        switch index.resolve(row, log: log, missingSeverity: .warning, missingNote: "; отметка о присутствии не учтена") {
+        switch index.resolve(row, log: log, missingSeverity: .warning, missingVariant: .attendance) {
         case .rejected: return .rejected
         case .missing: return .used
         case .found(let found): person = found

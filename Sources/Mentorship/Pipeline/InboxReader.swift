@@ -63,18 +63,10 @@ public struct InboxReader {
     /// Reads one entry: its sheets recognised and their data rows, or the reason it is not read; issues go to `log`.
     public func read(_ entry: InboxEntry, log: IssueLog) -> (InputFile, [RecognisedSheet])? {
         if let skip = entry.skip {
-            log.add(Issue(skip.code, file: entry.relative, message: "не прочитан: \(skip.reason)", suggestion: Self.fix(for: skip.code)))
+            log.add(Issue(skip.code, .entry, file: entry.relative, ["reason": skip.reason]))
             return (InputFile(file: entry.relative, sha256: "", status: skip.status, sheets: [], reason: skip.reason), [])
         }
         return entry.withOpenablePath { read(entry.relative, path: $0, log: log) }
-    }
-
-    static func fix(for code: IssueCode) -> String {
-        switch code {
-        case .fileUnsupported: return "Положите в папку сам файл (.xlsx или .csv), а не ссылку или особую запись"
-        case .fileUnreadable: return "Дайте права на чтение файла или сохраните его заново"
-        default: return "Положите таблицу в папку обычным файлом с коротким путём"
-        }
     }
 
     /// Reads one file, `relative` to the inbox, opened at `path`.
@@ -82,21 +74,21 @@ public struct InboxReader {
         let ext = (relative as NSString).pathExtension.lowercased()
         let hash = FileDigest.sha256(path: path) ?? ""
         if Self.unsupportedExtensions.contains(ext) {
-            log.add(Issue(.fileUnsupported, file: relative, message: "формат «.\(ext)» не читается", suggestion: "Сохраните файл как .xlsx (Книга Excel) без пароля"))
-            return (InputFile(file: relative, sha256: hash, status: .unsupported, sheets: [], reason: "формат «.\(ext)» не читается"), [])
+            let issue = Issue(.fileUnsupported, .format, file: relative, ["ext": ext])
+            log.add(issue)
+            return (InputFile(file: relative, sha256: hash, status: .unsupported, sheets: [], reason: issue.message), [])
         }
         guard Self.spreadsheetExtensions.contains(ext) || Self.unsupportedExtensions.contains(ext) else {
-            let reason = ext.isEmpty ? "файл без расширения — не таблица" : "файл «.\(ext)» — не таблица"
-            log.add(Issue(.fileSkipped, file: relative, message: "не прочитан: \(reason)",
-                          suggestion: "Если это таблица, сохраните её как .xlsx или .csv", severity: .info))
-            return (InputFile(file: relative, sha256: hash, status: .skipped, sheets: [], reason: reason), [])
+            let issue = Issue(.fileSkipped, ext.isEmpty ? .noExtension : .notTable, file: relative, ["ext": ext], severity: .info)
+            log.add(issue)
+            return (InputFile(file: relative, sha256: hash, status: .skipped, sheets: [], reason: issue.message), [])
         }
         do {
             let source = try SpreadsheetOpener.open(path: path)
             if let csv = source as? CSVSource, csv.dialect.encodingGuessed || csv.dialect.delimiterGuessed {
                 log.add(Issue(.encodingGuessed, file: relative, sheet: csv.sheets[0].name,
                               value: "\(csv.dialect.encoding.rawValue), «\(csv.dialect.delimiterName)»",
-                              message: "кодировка \(csv.dialect.encoding.rawValue) и разделитель «\(csv.dialect.delimiterName)» определены автоматически"))
+                              ["encoding": csv.dialect.encoding.rawValue, "delimiter": csv.dialect.delimiterName]))
             }
             var input = InputFile(file: relative, sha256: hash, status: .read, sheets: [], reason: nil)
             var sheets: [RecognisedSheet] = []
@@ -108,11 +100,10 @@ public struct InboxReader {
             return (input, sheets)
         } catch let error as SpreadsheetError {
             let code: IssueCode = error.kind == .unsupported ? .fileUnsupported : error.kind == .limitExceeded ? .fileLimit : .fileUnreadable
-            let suggestion = code == .fileUnsupported ? "Сохраните файл как .xlsx без пароля" : "Откройте файл в Excel и сохраните заново как .xlsx"
-            log.add(Issue(code, file: relative, message: "файл не прочитан: \(error.message)", suggestion: suggestion))
+            log.add(Issue(code, file: relative, ["reason": error.message]))
             return (InputFile(file: relative, sha256: hash, status: code == .fileUnsupported ? .unsupported : .unreadable, sheets: [], reason: error.message), [])
         } catch {
-            log.add(Issue(.fileUnreadable, file: relative, message: "файл не прочитан: \(error)"))
+            log.add(Issue(.fileUnreadable, file: relative, ["reason": "\(error)"]))
             return (InputFile(file: relative, sha256: hash, status: .unreadable, sheets: [], reason: "\(error)"), [])
         }
     }
@@ -128,23 +119,20 @@ public struct InboxReader {
         guard let kind = recognition.kind else {
             if !rows.isEmpty {
                 log.add(Issue(.sheetUnrecognised, file: relative, sheet: info.name, sheetIndex: info.index,
-                              value: recognition.firstRowText.prefix(8).joined(separator: " | "),
-                              message: "не удалось понять, что за таблица на листе: заголовки не узнаны",
-                              suggestion: "Проверьте строку заголовков: ФИО, Дата рождения, Класс …"))
+                              value: recognition.firstRowText.prefix(8).joined(separator: " | ")))
             }
             return (InputFile.Sheet(name: info.name, kind: nil, headerRow: nil, rows: 0, status: "skipped"), nil)
         }
         if !recognition.missingFields.isEmpty {
             log.add(Issue(.headerMissing, file: relative, sheet: info.name, sheetIndex: info.index,
                           value: recognition.missingFields.joined(separator: ", "),
-                          message: "в таблице вида «\(kind.rawValue)» нет обязательного столбца: \(recognition.missingFields.map(FieldNames.russian).joined(separator: ", "))",
-                          suggestion: "Добавьте столбец с заголовком «\(FieldNames.russian(recognition.missingFields[0]))»"))
+                          ["kind": RussianText.kind(kind), "fields": recognition.missingFields.map(FieldNames.russian).joined(separator: ", "),
+                           "first": FieldNames.russian(recognition.missingFields[0])]))
             return (InputFile.Sheet(name: info.name, kind: kind, headerRow: recognition.headerRow, rows: 0, status: "skipped"), nil)
         }
         if !recognition.unknownHeaders.isEmpty {
             log.add(Issue(.columnUnknown, file: relative, sheet: info.name, sheetIndex: info.index,
-                          value: recognition.unknownHeaders.joined(separator: " | "),
-                          message: "столбцы не распознаны и не используются: \(recognition.unknownHeaders.joined(separator: ", "))"))
+                          value: recognition.unknownHeaders.joined(separator: " | "), ["headers": recognition.unknownHeaders.joined(separator: ", ")]))
         }
         let titleText = rows.filter { $0.number < recognition.headerRow }.flatMap { $0.cells.map(CellText.text) }.joined(separator: " ")
         let dataRows = DataRows.select(rows.filter { $0.number > recognition.headerRow }, recognition: recognition,

@@ -38,9 +38,7 @@ final class PairsBuilder {
         if !formText.isEmpty {
             form = MentoringForm.parse(formText)
             if form == nil {
-                log.add(Issue(.formUnknown, at: row.place("form"), field: "form", value: formText,
-                              message: "форма «\(formText)» не из четырёх форм целевой модели",
-                              suggestion: "Укажите: ученик – ученик, учитель – учитель, студент – ученик или работодатель – ученик"))
+                log.add(Issue(.formUnknown, at: row.place("form"), field: "form", value: formText))
                 rowHasError = true
             }
         }
@@ -48,7 +46,7 @@ final class PairsBuilder {
         let mentorText = row.text("mentor")
         var mentor: Person?
         if mentorText.isEmpty {
-            log.add(Issue(.valueRequired, at: row.place("mentor"), field: "mentor", value: nil, message: "не указан наставник", suggestion: "Впишите ФИО наставника"))
+            log.add(Issue(.valueRequired, at: row.place("mentor"), field: "mentor", value: nil))
             rowHasError = true
         } else {
             mentor = resolve(mentorText, field: "mentor", place: row.place("mentor"), hint: row.text("mentor_class_or_position"),
@@ -59,7 +57,7 @@ final class PairsBuilder {
         var mentees: [Person] = []
         let names = MenteeList.split(menteeText)
         if names.isEmpty {
-            log.add(Issue(.valueRequired, at: row.place("mentee"), field: "mentee", value: nil, message: "не указан наставляемый", suggestion: "Впишите ФИО наставляемого"))
+            log.add(Issue(.valueRequired, at: row.place("mentee"), field: "mentee", value: nil))
             rowHasError = true
         }
         var resolvedAny = false
@@ -86,9 +84,8 @@ final class PairsBuilder {
         unit.rows.append(row.place(column: 1))
         if unit.mentorCell == nil { unit.mentorCell = row.place("mentor") }
         if unit.mentor == nil { unit.mentor = mentor } else if let mentor, unit.mentor !== mentor {
-            log.add(Issue(.formMismatch, at: row.place("mentor"), field: "mentor", value: mentorText,
-                          message: "в группе № \(unit.number) разные наставники: \(unit.mentor!.name.short) и \(mentor.name.short)",
-                          suggestion: "У группы один наставник: исправьте № группы или наставника"))
+            log.add(Issue(.formMismatch, .twoMentors, at: row.place("mentor"), field: "mentor", value: mentorText,
+                          ["unit": unit.number, "first": unit.mentor!.name.short, "second": mentor.name.short]))
             rowHasError = true
         }
 
@@ -96,20 +93,20 @@ final class PairsBuilder {
         if form == nil, formText.isEmpty, let mentor {
             form = PairsBuilder.inferredForm(mentor: mentor)
             log.add(Issue(.formInferred, at: row.place(row.recognition.column(of: "form") != nil ? "form" : "mentor"), field: "form", value: nil,
-                          message: "форма не указана; по категории наставника это «\(form!.russian)»", suggestion: "Укажите форму «\(form!.russian)»"))
+                          ["form": form!.russian]))
         }
         if let form {
             if unit.form == nil { unit.form = form }
             var misfits: [String] = []
             if let mentor, !mentor.rejected, !form.mentorCategories.contains(mentor.category) {
-                misfits.append("наставник \(mentor.name.short) — \(mentor.category.russian)")
+                misfits.append(RussianText.misfit(.mentor, name: mentor.name.short, category: mentor.category))
             }
             for mentee in mentees where !mentee.rejected && !form.menteeCategories.contains(mentee.category) {
-                misfits.append("наставляемый \(mentee.name.short) — \(mentee.category.russian)")
+                misfits.append(RussianText.misfit(.mentee, name: mentee.name.short, category: mentee.category))
             }
             if !misfits.isEmpty {
                 log.add(Issue(.formMismatch, at: row.place(row.recognition.column(of: "form") != nil ? "form" : "mentor"), field: "form", value: formText.isEmpty ? form.russian : formText,
-                              message: "форма «\(form.russian)» не подходит: \(misfits.joined(separator: ", "))", suggestion: "Исправьте форму или участников"))
+                              ["form": form.russian, "misfits": misfits.joined(separator: ", ")]))
                 rowHasError = true
             }
         }
@@ -117,8 +114,7 @@ final class PairsBuilder {
         // Pair checks.
         for mentee in mentees {
             if let mentor, mentor === mentee {
-                log.add(Issue(.pairSelf, at: row.place("mentee"), field: "mentee", value: mentee.name.description,
-                              message: "\(mentee.name.short) — и наставник, и наставляемый в одной паре", suggestion: "Исправьте наставляемого"))
+                log.add(Issue(.pairSelf, at: row.place("mentee"), field: "mentee", value: mentee.name.description, ["name": mentee.name.short]))
                 rowHasError = true
                 continue
             }
@@ -126,26 +122,26 @@ final class PairsBuilder {
                 let key = mentor.identityKey + "→" + mentee.identityKey
                 if let earlier = seenPairs[key] {
                     log.add(Issue(.pairDuplicate, at: row.place("mentee"), field: "mentee", value: mentee.name.description,
-                                  message: "пара \(mentor.name.short) — \(mentee.name.short) уже указана в строке \(earlier.row)"))
+                                  ["mentor": mentor.name.short, "mentee": mentee.name.short, "row": String(earlier.row)]))
                     return .merged
                 }
                 seenPairs[key] = row.place("mentee")
                 if form == .studentStudent, let mentorGrade = mentor.schoolClass.flatMap(ContactReading.grade),
                    let menteeGrade = mentee.schoolClass.flatMap(ContactReading.grade), mentorGrade <= menteeGrade {
                     log.add(Issue(.mentorNotSenior, at: row.place("mentor"), field: "mentor", value: mentor.name.description,
-                                  message: "наставник \(mentor.name.short) (\(mentor.schoolClass!)) не старше наставляемого \(mentee.name.short) (\(mentee.schoolClass!))"))
+                                  ["mentor": mentor.name.short, "mentorClass": mentor.schoolClass!, "mentee": mentee.name.short, "menteeClass": mentee.schoolClass!]))
                 }
                 let count = (menteesPerMentor[ObjectIdentifier(mentor)] ?? 0) + 1
                 menteesPerMentor[ObjectIdentifier(mentor)] = count
                 if count > mentorLimit, !overloadReported.contains(ObjectIdentifier(mentor)) {
                     overloadReported.insert(ObjectIdentifier(mentor))
                     log.add(Issue(.mentorOverload, at: row.place("mentor"), field: "mentor", value: mentor.name.description,
-                                  message: "у наставника \(mentor.name.short) больше \(mentorLimit) наставляемых"))
+                                  ["name": mentor.name.short, "limit": String(mentorLimit)]))
                 }
             }
             if mentee.category == .student, let age = mentee.age(on: asOf), age < 10 {
                 log.add(Issue(.menteeUnder10, at: row.place("mentee"), field: "mentee", value: mentee.name.description,
-                              message: "наставляемому \(mentee.name.short) \(age) лет: целевая модель — с 10 лет"))
+                              ["name": mentee.name.short, "age": RussianText.years(age)]))
             }
             if !unit.mentees.contains(where: { $0 === mentee }) { unit.mentees.append(mentee) }
         }
@@ -154,8 +150,8 @@ final class PairsBuilder {
         let start = date(row, "start_date", error: &rowHasError)
         let end = date(row, "end_date", error: &rowHasError)
         if let start, let end, start > end {
-            log.add(Issue(.dateOutOfRange, at: row.place("end_date"), field: "end_date", value: row.text("end_date"),
-                          message: "дата окончания \(end.russian) раньше даты начала \(start.russian)", suggestion: "Проверьте даты"))
+            log.add(Issue(.dateOutOfRange, .endBeforeStart, at: row.place("end_date"), field: "end_date", value: row.text("end_date"),
+                          ["end": end.russian, "start": start.russian]))
             rowHasError = true
         }
         if unit.start == nil { unit.start = start }
@@ -165,8 +161,7 @@ final class PairsBuilder {
             let raw = row.text("plan_approved")
             unit.planApproved = raw.isEmpty ? false : ContactReading.yesNo(raw)
             if unit.planApproved == false {
-                log.add(Issue(.planNotApproved, at: row.place("plan_approved"), field: "plan_approved", value: raw,
-                              message: "индивидуальный план пары № \(unit.number) не утверждён", suggestion: "Утвердите план приказом"))
+                log.add(Issue(.planNotApproved, at: row.place("plan_approved"), field: "plan_approved", value: raw, ["unit": unit.number]))
             }
         }
         if row.recognition.column(of: "plan_done") != nil, isFirstRow, let share = PairsBuilder.share(row.cell("plan_done").value) {
@@ -190,7 +185,7 @@ final class PairsBuilder {
 
     private func resolve(_ text: String, field: String, place: SourceRef, hint: String, categories: Set<Category>?, rowError: inout Bool) -> Person? {
         switch index.resolve(text, field: field, place: place, hint: hint, categories: categories, log: log, missingSeverity: .error,
-                             missingNote: " (контингент, кадры, внешние участники)", nameSuggestion: "Впишите фамилию и инициалы") {
+                             missingVariant: .pairs) {
         case .found(let person):
             if person.rejected {
                 rowError = true
@@ -208,7 +203,7 @@ final class PairsBuilder {
         case .empty: return nil
         case .date(let date): return date
         case .invalid(let reason):
-            log.add(Issue(.dateInvalid, at: row.place(field), field: field, value: row.text(field), message: reason, suggestion: "Впишите дату в виде ДД.ММ.ГГГГ"))
+            log.add(Issue(.dateInvalid, at: row.place(field), field: field, value: row.text(field), ["reason": reason]))
             error = true
             return nil
         }

@@ -159,15 +159,13 @@ public struct RegisterBuilder {
         // Person-level checks.
         let paired = Set<ObjectIdentifier>(pairs.units.flatMap { unit -> [ObjectIdentifier] in ([unit.mentor].compactMap { $0 } + unit.mentees).map { ObjectIdentifier($0) } })
         for person in register.participants where references.consents[ObjectIdentifier(person)] == nil {
-            log.add(Issue(.consentMissing, at: person.origin, field: "person", value: nil,
-                          message: "нет согласия на обработку персональных данных\(person.category == .student && (person.age(on: asOf) ?? 99) < 14 ? " (от законного представителя)" : "")",
-                          suggestion: "Получите согласие и внесите его в таблицу согласий", person: person.name.description))
+            log.add(Issue(.consentMissing, person.category == .student && (person.age(on: asOf) ?? 99) < 14 ? .representative : .standard,
+                          at: person.origin, field: "person", value: nil, person: person.name.description))
         }
         for person in rosters.people where !paired.contains(ObjectIdentifier(person))
             && (asked.contains(ObjectIdentifier(person)) || person.category == .youngSpecialist) {
-            log.add(Issue(.participantUnpaired, at: person.origin, field: "person", value: nil,
-                          message: person.category == .youngSpecialist ? "молодой специалист без наставника" : "заявился(ась) в анкете, но не в паре",
-                          suggestion: "Закрепите в паре или группе", person: person.name.description))
+            log.add(Issue(.participantUnpaired, person.category == .youngSpecialist ? .youngSpecialist : .standard,
+                          at: person.origin, field: "person", value: nil, person: person.name.description))
         }
         // Employers whose organisation is not a partner.
         let partnerMatch = PartnerMatch(partnerNames: references.partners.map(\.name))
@@ -178,8 +176,8 @@ public struct RegisterBuilder {
             let known = isPartner[organisation] ?? !partnerMatch.partners(matching: organisation).isEmpty
             isPartner[organisation] = known
             if organisation.isEmpty || !known {
-                log.add(Issue(.employerUnknownOrg, at: place, field: "mentor", value: mentor.name.description,
-                              message: "организации наставника «\(mentor.organisation ?? "не указана")» нет среди организаций-партнёров"))
+                log.add(Issue(.employerUnknownOrg, organisation.isEmpty ? .noOrganisation : .standard, at: place, field: "mentor", value: mentor.name.description,
+                              ["name": mentor.name.short, "organisation": mentor.organisation ?? ""]))
             }
         }
         register.issues = log.sorted

@@ -56,11 +56,10 @@ final class RoadmapReader {
             let reading = DeadlineReading.read(deadlineText, year: year, pivotYear: asOf.year)
             if let dropped = reading.outOfYear {
                 log.add(Issue(.roadmapDeadlineOutOfYear, at: row.place("deadline"), field: "deadline", value: deadlineText,
-                              message: "срок \(dropped.russian) раньше начала учебного года \(year.label); срок не учтён",
-                              suggestion: "Исправьте год в сроке"))
+                              ["date": dropped.russian, "year": year.label]))
             } else if reading.deadline == .none {
-                log.add(Issue(.roadmapDeadlineUnparsed, at: row.place("deadline"), field: "deadline", value: deadlineText.isEmpty ? nil : deadlineText,
-                              message: deadlineText.isEmpty ? "срок не указан: позиция без срока" : "срок «\(deadlineText)» не даёт даты или правила"))
+                log.add(Issue(.roadmapDeadlineUnparsed, deadlineText.isEmpty ? .empty : .standard, at: row.place("deadline"), field: "deadline",
+                              value: deadlineText.isEmpty ? nil : deadlineText))
             }
             let doneText = row.text("done").lowercased()
             let done = !doneText.isEmpty && (ContactReading.yesNo(doneText) ?? (doneText.contains("выполн") && !doneText.contains("не ")))
@@ -79,9 +78,8 @@ final class RoadmapReader {
                 status = done ? "выполнено" : "без срока"
             }
             if status == "просрочено" {
-                log.add(Issue(.roadmapOverdue, at: row.place("deadline"), field: "deadline", value: deadlineText,
-                              message: "«\(measure.prefix(80))»: срок \(reading.deadline.dueDate?.russian ?? "ежеквартально") прошёл, отметки о выполнении нет",
-                              suggestion: "Выполните мероприятие или отметьте выполнение"))
+                log.add(Issue(.roadmapOverdue, reading.deadline.dueDate == nil ? .quarterly : .standard, at: row.place("deadline"), field: "deadline",
+                              value: deadlineText, ["measure": RussianText.shortened(measure), "date": reading.deadline.dueDate?.russian ?? ""]))
             }
             positions.append(RoadmapPosition(section: section, measure: measure, deadlineText: deadlineText, deadline: reading.deadline,
                                              responsible: row.text("responsible"), done: done, status: status, due: due || (done && reading.deadline.dueDate.map { $0 < asOf } ?? false),
