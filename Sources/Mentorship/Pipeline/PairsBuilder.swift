@@ -199,11 +199,10 @@ final class PairsBuilder {
     }
 
     private func date(_ row: SheetRow, _ field: String, error: inout Bool) -> CalendarDate? {
-        switch DateReading.read(row.cell(field).value, pivotYear: asOf.year) {
+        switch log.date(row, field, pivotYear: asOf.year) {
         case .empty: return nil
         case .date(let date): return date
-        case .invalid(let reason):
-            log.add(Issue(.dateInvalid, at: row.place(field), field: field, value: row.text(field), ["reason": reason]))
+        case .invalid:
             error = true
             return nil
         }

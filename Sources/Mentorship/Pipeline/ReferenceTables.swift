@@ -58,12 +58,11 @@ final class ReferenceTables {
         guard case .found(let person) = index.resolve(row, log: log, missingSeverity: .error) else { return .rejected }
         let dateCell = row.cell("consent_date")
         let date: CalendarDate
-        switch DateReading.read(dateCell.value, pivotYear: asOf.year) {
+        switch log.date(row, "consent_date", pivotYear: asOf.year) {
         case .empty:
             log.add(Issue(.valueRequired, at: row.place("consent_date"), field: "consent_date", value: nil))
             return .rejected
-        case .invalid(let reason):
-            log.add(Issue(.dateInvalid, at: row.place("consent_date"), field: "consent_date", value: dateCell.text, ["reason": reason]))
+        case .invalid:
             return .rejected
         case .date(let value):
             if value > asOf {

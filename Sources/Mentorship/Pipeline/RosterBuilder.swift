@@ -60,14 +60,13 @@ final class RosterBuilder {
         // Birth date (required for pupils).
         var birthDate: CalendarDate?
         let birthCell = row.cell("birth_date")
-        switch DateReading.read(birthCell.value, pivotYear: asOf.year) {
+        switch log.date(row, "birth_date", pivotYear: asOf.year) {
         case .empty:
             if kind == .students {
                 log.add(Issue(.valueRequired, at: row.place("birth_date"), field: "birth_date", value: nil))
                 rejected = true
             }
-        case .invalid(let reason):
-            log.add(Issue(.dateInvalid, at: row.place("birth_date"), field: "birth_date", value: birthCell.text, ["reason": reason]))
+        case .invalid:
             rejected = rejected || kind == .students
         case .date(let date):
             let age = date.years(until: asOf)
