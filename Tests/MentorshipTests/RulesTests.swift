@@ -30,3 +30,41 @@ import Testing
         #expect(register.settings[.shortName] == "МАОУ СОШ № 1")
     }
 }
+
+/// Every date field goes through one rule: a value that is not a date is `DATE_INVALID` at its cell.
+@Suite struct DateFieldTests {
+    @Test func everyDateFieldReportsAnInvalidDate() throws {
+        let base = try RulesTests.build(Self.files(withdrawal: ""))
+        let register = try RulesTests.build(Self.files(withdrawal: "31.02.2025"))
+        let invalid = RulesTests.codes(register, .dateInvalid).map { "\($0.file)!\($0.cell ?? "")!\($0.field ?? "")" }.sorted()
+        #expect(invalid == ["attendance.csv!C2!date", "consents.csv!C3!withdrawal_date", "diagnostics.csv!B2!diagnostic_date",
+                            "partners.csv!D2!agreement_date", "staff.csv!C2!teaching_start"])
+        // The consent whose withdrawal cannot be read is not relied on: the consents indicator drops.
+        func consents(_ register: Register) -> Int? { register.indicators.first { $0.id == "consents" }?.numerator }
+        #expect(consents(register) == (consents(base) ?? 0) - 1)
+        #expect(register.reconciliation.holds)
+    }
+
+    static func files(withdrawal: String) -> [String: String] {
+        ["students.csv": PipelineTests.students, "staff.csv": """
+        ФИО;Должность;Дата начала педагогической деятельности
+        Петрова Анна Ивановна;учитель;31.02.2020
+        """, "partners.csv": """
+        Наименование организации;ИНН;Номер соглашения;Дата соглашения
+        ООО «Ромашка»;7017123456;12;31.02.2025
+        """, "pairs.csv": """
+        № пары;Наставник;Наставляемый;Форма наставничества
+        1;Смирнова А.О.;Иванов Илья;ученик – ученик
+        """, "consents.csv": """
+        ФИО;Дата согласия;Дата отзыва;Кем дано
+        Смирнова Анна Олеговна;01.09.2025;;законный представитель
+        Иванов Илья Петрович;01.09.2025;\(withdrawal);законный представитель
+        """, "diagnostics.csv": """
+        ФИО;Дата диагностики;Мотивация (1–10)
+        Смирнова Анна Олеговна;31.02.2025;7
+        """, "attendance.csv": """
+        ФИО;Мероприятие;Дата
+        Смирнова Анна Олеговна;Педсовет;31.02.2025
+        """]
+    }
+}

@@ -35,7 +35,7 @@ public final class AttendanceReader {
         case .found(let found): person = found
         }
         var date: CalendarDate?
-        if case .date(let value) = DateReading.read(row.cell("date").value, pivotYear: asOf.year) { date = value }
+        if case .date(let value) = log.date(row, "date", pivotYear: asOf.year) { date = value }
         let presentText = row.text("present")
         let present = presentText.isEmpty ? true : (ContactReading.yesNo(presentText) ?? true)
         marks.append(Mark(event: event, date: date, person: person, present: present, place: row.place(row.personName.field)))

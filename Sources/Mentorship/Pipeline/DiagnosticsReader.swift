@@ -43,10 +43,12 @@ final class DiagnosticsReader {
         guard case .found(let person) = index.resolve(row, log: log, missingSeverity: .error) else { return .rejected }
         // The period: a date column, a period column, the sheet name, the file name.
         var period: Period?
-        if case .date(let date) = DateReading.read(row.cell("diagnostic_date").value, pivotYear: asOf.year) { period = Period.quarter(of: date) }
+        let date = log.date(row, "diagnostic_date", pivotYear: asOf.year)
+        if case .date(let date) = date { period = Period.quarter(of: date) }
         if period == nil, !row.text("period").isEmpty { period = Period.parse(row.text("period"), pivotYear: asOf.year) }
         if period == nil { period = fallback }
         guard let period else {
+            if case .invalid = date { return .rejected }   // DATE_INVALID at the date cell already says why
             let field = row.recognition.column(of: "period") != nil ? "period" : row.recognition.column(of: "diagnostic_date") != nil ? "diagnostic_date" : nameField
             log.add(Issue(.dateInvalid, .period, at: row.place(field), field: field, value: row.text(field).isEmpty ? nil : row.text(field)))
             return .rejected

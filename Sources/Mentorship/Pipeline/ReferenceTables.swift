@@ -82,7 +82,13 @@ final class ReferenceTables {
             consent.isValid = false
             consent.problem = "согласие дано не законным представителем"
         }
-        if case .date(let withdrawn) = DateReading.read(row.cell("withdrawal_date").value, pivotYear: asOf.year), withdrawn <= asOf {
+        let withdrawal = log.date(row, "withdrawal_date", pivotYear: asOf.year)
+        if case .invalid = withdrawal {
+            // A withdrawal was written but cannot be read: the consent cannot be relied on until the date is fixed.
+            consent.isValid = false
+            consent.problem = "дата отзыва согласия не читается"
+        }
+        if case .date(let withdrawn) = withdrawal, withdrawn <= asOf {
             consent.withdrawn = withdrawn
             consent.isValid = false
             consent.problem = "согласие отозвано \(withdrawn.russian)"
@@ -156,7 +162,7 @@ final class ReferenceTables {
             }
         }
         var agreementDate: CalendarDate?
-        if case .date(let date) = DateReading.read(row.cell("agreement_date").value, pivotYear: asOf.year) { agreementDate = date }
+        if case .date(let date) = log.date(row, "agreement_date", pivotYear: asOf.year) { agreementDate = date }
         let number = row.text("agreement_no")
         if number.isEmpty || agreementDate == nil {
             let field = row.recognition.column(of: "agreement_no") != nil ? "agreement_no" : "org_name"

@@ -182,7 +182,7 @@ final class RosterBuilder {
     private func isYoungSpecialist(_ row: SheetRow) -> Bool {
         let explicit = row.text("young_specialist").isEmpty ? nil : ContactReading.yesNo(row.text("young_specialist"))
         var byStart: Bool?
-        if case .date(let start) = DateReading.read(row.cell("teaching_start").value, pivotYear: asOf.year) {
+        if case .date(let start) = log.date(row, "teaching_start", pivotYear: asOf.year) {
             byStart = start.years(until: asOf) < 3
         }
         let byExperience = Experience.years(row.text("experience")).map { $0 < 3 }
