@@ -60,13 +60,13 @@ struct Build: ParsableCommand {
         let output = outcome.output
         let out = FileHandleOutput.standardOutput
         let r = register.reconciliation
-        let counts = Dictionary(uniqueKeysWithValues: register.counts)
+        let counts = register.counts
         let bySeverity = Dictionary(grouping: register.issues, by: \.severity).mapValues(\.count)
         let byStatus = Dictionary(grouping: register.inputs, by: \.status).mapValues(\.count)
         let unread = register.inputs.count - (byStatus[.read] ?? 0)
         out.write("Прочитано файлов: \(byStatus[.read] ?? 0)\(unread > 0 ? " (не прочитано: \(unread), причины — в «Замечаниях»)" : ""); "
                   + "строк данных: \(r.rowsRead) (использовано \(r.rowsUsed), объединено \(r.rowsMerged), отклонено \(r.rowsRejected))\n")
-        out.write("Участников: \(counts["participants"] ?? 0); наставников: \(counts["mentors"] ?? 0); наставляемых: \(counts["mentees"] ?? 0); пар: \(counts["pairs"] ?? 0); групп: \(counts["groups"] ?? 0)\n")
+        out.write("Участников: \(counts.participants); наставников: \(counts.mentors); наставляемых: \(counts.mentees); пар: \(counts.pairs); групп: \(counts.groups)\n")
         out.write("Замечания: ошибок \(bySeverity[.error] ?? 0), предупреждений \(bySeverity[.warning] ?? 0), сведений \(bySeverity[.info] ?? 0)\n")
         if register.inputs.isEmpty { out.write("Внимание: в папке нет таблиц\n") }
         out.write("Реестр: \(output)/register.xlsx; сравнительные таблицы диагностики: \(output)/diagnostics.xlsx; приказы: \(output)/orders; "

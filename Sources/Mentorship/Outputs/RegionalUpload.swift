@@ -23,9 +23,8 @@ public enum RegionalUpload {
     public static func tables(_ register: Register) -> [[[CellValue]]] {
         let s = register.settings
         let school = [CellValue.text(formatVersion), text(s[.region]), text(s[.municipality]), text(s[.shortName] ?? s[.school]), text(s[.inn])]
-        let counts = Dictionary(uniqueKeysWithValues: register.counts)
         let summary: [[CellValue]] = [school + [.text(register.academicYear.label), .text(register.asOf.iso)]
-            + ["participants", "mentors", "mentees", "pairs", "groups", "partners"].map { .number(Double(counts[$0] ?? 0)) }]
+            + register.counts.ordered.map { .number(Double($0.value)) }]
         let indicators: [[CellValue]] = register.indicators.map { indicator in
             school + [.text(register.academicYear.label), .text(register.asOf.iso), .text(indicator.id), .text(indicator.definition),
                       text(indicator.period ?? indicator.event), .number(Double(indicator.numerator)), .number(Double(indicator.denominator)),

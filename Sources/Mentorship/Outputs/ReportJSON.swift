@@ -9,7 +9,7 @@ public enum ReportJSON {
         json += "  \"inputs\": [" + register.inputs.map(input).joined(separator: ",") + (register.inputs.isEmpty ? "" : "\n  ") + "],\n"
         let r = register.reconciliation
         json += "  \"reconciliation\": {\"rows_read\": \(r.rowsRead), \"rows_used\": \(r.rowsUsed), \"rows_merged\": \(r.rowsMerged), \"rows_rejected\": \(r.rowsRejected)},\n"
-        json += "  \"counts\": {" + register.counts.map { "\(q($0.0)): \($0.1)" }.joined(separator: ", ") + "},\n"
+        json += "  \"counts\": {" + register.counts.ordered.map { "\(q($0.key)): \($0.value)" }.joined(separator: ", ") + "},\n"
         json += "  \"issues\": [" + register.issues.map(issue).joined(separator: ",") + (register.issues.isEmpty ? "" : "\n  ") + "],\n"
         json += "  \"indicators\": [" + register.indicators.map(indicator).joined(separator: ",") + "\n  ],\n"
         json += "  \"outputs\": [" + outputs.map { "\n    {\"file\": \(q($0.file)), \"sha256\": \(q($0.sha256))}" }.joined(separator: ",") + (outputs.isEmpty ? "" : "\n  ") + "]\n"
@@ -27,7 +27,7 @@ public enum ReportJSON {
     static func input(_ file: InputFile) -> String {
         var text = "\n    {\"file\": \(q(file.file)), \"sha256\": \(q(file.sha256)), \"status\": \(q(file.status.rawValue)), " + (file.reason.map { "\"reason\": \(q($0)), " } ?? "") + "\"sheets\": ["
         text += file.sheets.map { sheet in
-            "{\"name\": \(q(sheet.name)), \"kind\": \(q(sheet.kind?.rawValue)), \"header_row\": \(n(sheet.headerRow)), \"rows\": \(sheet.rows), \"status\": \(q(sheet.status))}"
+            "{\"name\": \(q(sheet.name)), \"kind\": \(q(sheet.kind?.rawValue)), \"header_row\": \(n(sheet.headerRow)), \"rows\": \(sheet.rows), \"status\": \(q(sheet.status.rawValue))}"
         }.joined(separator: ", ")
         return text + "]}"
     }

@@ -11,7 +11,7 @@ public struct InputFile: Sendable {
         /// Data rows counted in `rows_read`.
         public var rows: Int
         /// `read`, or `skipped` when a required column is missing or the kind is unknown.
-        public var status: String
+        public var status: SheetStatus
     }
     public var file: String
     public var sha256: String
@@ -20,6 +20,9 @@ public struct InputFile: Sendable {
     /// Why a file was not read (Russian); nil for a file read.
     public var reason: String?
 }
+
+/// What became of a sheet: read, or skipped (no kind, or a required column missing).
+public enum SheetStatus: String, Sendable { case read, skipped }
 
 /// A recognised sheet's data rows, handed to the pipeline.
 public struct RecognisedSheet {
@@ -121,14 +124,14 @@ public struct InboxReader {
                 log.add(Issue(.sheetUnrecognised, file: relative, sheet: info.name, sheetIndex: info.index,
                               value: recognition.firstRowText.prefix(8).joined(separator: " | ")))
             }
-            return (InputFile.Sheet(name: info.name, kind: nil, headerRow: nil, rows: 0, status: "skipped"), nil)
+            return (InputFile.Sheet(name: info.name, kind: nil, headerRow: nil, rows: 0, status: .skipped), nil)
         }
         if !recognition.missingFields.isEmpty {
             log.add(Issue(.headerMissing, file: relative, sheet: info.name, sheetIndex: info.index,
                           value: recognition.missingFields.joined(separator: ", "),
                           ["kind": RussianText.kind(kind), "fields": recognition.missingFields.map(FieldNames.russian).joined(separator: ", "),
                            "first": FieldNames.russian(recognition.missingFields[0])]))
-            return (InputFile.Sheet(name: info.name, kind: kind, headerRow: recognition.headerRow, rows: 0, status: "skipped"), nil)
+            return (InputFile.Sheet(name: info.name, kind: kind, headerRow: recognition.headerRow, rows: 0, status: .skipped), nil)
         }
         if !recognition.unknownHeaders.isEmpty {
             log.add(Issue(.columnUnknown, file: relative, sheet: info.name, sheetIndex: info.index,
@@ -139,7 +142,7 @@ public struct InboxReader {
                                        file: relative, sheet: info.name, sheetIndex: info.index, log: log)
         let sheetRows = dataRows.map { SheetRow(file: relative, sheet: info.name, sheetIndex: info.index, row: $0, recognition: recognition) }
         let counted = kind == .settings ? 0 : sheetRows.count
-        return (InputFile.Sheet(name: info.name, kind: kind, headerRow: kind == .settings ? nil : recognition.headerRow, rows: counted, status: "read"),
+        return (InputFile.Sheet(name: info.name, kind: kind, headerRow: kind == .settings ? nil : recognition.headerRow, rows: counted, status: .read),
                 RecognisedSheet(file: relative, sheet: info.name, sheetIndex: info.index, recognition: recognition, rows: sheetRows,
                                 allRows: kind == .settings ? rows : [], titleText: titleText))
     }

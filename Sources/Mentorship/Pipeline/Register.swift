@@ -66,17 +66,7 @@ public final class Register {
     public private(set) lazy var coverage: [Coverage.Line] = Coverage.compute(self)
 
     /// The counts of `report.json`.
-    public var counts: [(String, Int)] {
-        let valid = units.filter(\.isValid)
-        var mentors = Set<ObjectIdentifier>(), mentees = Set<ObjectIdentifier>()
-        for unit in valid {
-            if let mentor = unit.mentor { mentors.insert(ObjectIdentifier(mentor)) }
-            for mentee in unit.mentees { mentees.insert(ObjectIdentifier(mentee)) }
-        }
-        let partnerKeys = Set(partners.map { $0.inn ?? PersonName.fold($0.name) })
-        return [("participants", participants.count), ("mentors", mentors.count), ("mentees", mentees.count),
-                ("pairs", valid.filter { !$0.isGroup }.count), ("groups", valid.filter(\.isGroup).count), ("partners", partnerKeys.count)]
-    }
+    public var counts: RegisterCounts { RegisterCounts.of(self) }
 
     public var hasErrors: Bool { issues.contains { $0.severity == .error } }
 }

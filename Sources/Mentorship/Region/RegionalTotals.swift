@@ -5,9 +5,9 @@ import SheetIO
 struct RegionalTotals {
     static let header = ["Итог", "Регион", "Муниципалитет", "Код показателя", "Показатель", "Период / мероприятие",
                          "ОО", "Числитель", "Знаменатель", "Значение", "Цель", "Достигнуто"]
-    /// The counts of «Сводка ОО» (its columns 8–13), with their codes.
-    static let counts = [("participants", "Участников"), ("mentors", "Наставников"), ("mentees", "Наставляемых"),
-                         ("pairs", "Пар"), ("groups", "Групп"), ("partners", "Организаций-партнёров")]
+    /// The counts of «Сводка ОО», with their codes and their (zero-based) columns there.
+    static let counts = RegisterCounts.fields.map { ($0.key, $0.russian) }
+    static let countColumns = RegisterCounts.fields.map { RegionalUpload.summaryHeader.firstIndex(of: $0.russian)! }
 
     struct Area: Hashable, Comparable {
         var region: String
@@ -44,7 +44,7 @@ struct RegionalTotals {
         for area in areas(text[1], text[2]) {
             schools[area, default: 0] += 1
             var values = countSums[area] ?? Array(repeating: 0, count: Self.counts.count)
-            for index in values.indices { if case .number(let value) = cells[7 + index] { values[index] += value } }
+            for index in values.indices { if case .number(let value) = cells[Self.countColumns[index]] { values[index] += value } }
             countSums[area] = values
         }
     }
