@@ -68,3 +68,27 @@ import Testing
         """]
     }
 }
+
+/// The roadmap's one boundary: a deadline is the last allowed day.
+@Suite struct RoadmapRuleTests {
+    @Test func statusIsOneOfFourAndTheBoundaryIsInclusive() throws {
+        let register = try RulesTests.build(["students.csv": PipelineTests.students, "roadmap.csv": """
+        Мероприятие;Сроки;Отметка о выполнении
+        Срок сегодня, не выполнено;До 10.10.2025;
+        Срок вчера, не выполнено;До 09.10.2025;
+        Срок вчера, выполнено;До 09.10.2025;выполнено
+        По графику;По отдельному графику;
+        Ежеквартально;1 раз в квартал;
+        Ежеквартально, выполнено;1 раз в квартал;выполнено
+        """, "diagnostics.csv": """
+        ФИО;Дата диагностики;Мотивация (1–10)
+        Смирнова Анна Олеговна;15.09.2025;7
+        """], asOf: CalendarDate(iso: "2025-10-10")!)
+        let statuses = register.roadmap.map(\.status)
+        #expect(statuses == [.onTime, .overdue, .done, .noDeadline, .overdue, .done])
+        #expect(RulesTests.codes(register, .roadmapOverdue).map(\.cell) == ["B3", "B6"])
+        // Due by the as-of date: today's, yesterday's two and the two recurring (2025-Q3 has ended); done: two of them.
+        let indicator = try #require(register.indicators.first { $0.id == "roadmap_done" })
+        #expect(indicator.denominator == 5 && indicator.numerator == 2)
+    }
+}

@@ -207,7 +207,7 @@ public enum RegisterWorkbook {
             case .none: deadline = .text("без срока")
             }
             try sheet.append([text(position.section), .text(position.measure), text(position.deadlineText), deadline, text(position.responsible),
-                              .text(position.status), .text(position.place.description)], styles: [.wrapped, .wrapped, .wrapped, nil, .wrapped, nil, nil])
+                              .text(position.status.russian), .text(position.place.description)], styles: [.wrapped, .wrapped, .wrapped, nil, .wrapped, nil, nil])
         }
     }
 

@@ -8,7 +8,7 @@ public struct RoadmapPosition {
     public var deadline: Deadline
     public var responsible: String
     public var done: Bool
-    public var status: String
+    public var status: RoadmapStatus
     /// Due by the as-of date (for `roadmap_done`).
     public var due: Bool
     public var place: SourceRef
@@ -63,26 +63,13 @@ final class RoadmapReader {
             }
             let doneText = row.text("done").lowercased()
             let done = !doneText.isEmpty && (ContactReading.yesNo(doneText) ?? (doneText.contains("выполн") && !doneText.contains("не ")))
-            var status: String
-            var due = false
-            switch reading.deadline {
-            case .date(let date), .continuous(let date):
-                due = date < asOf
-                status = done ? "выполнено" : due ? "просрочено" : "в срок"
-            case .quarterly:
-                due = periods.contains { $0.end < asOf }
-                status = done ? "выполнено" : due ? "просрочено" : "в срок"
-            case .separateSchedule:
-                status = done ? "выполнено" : "по отдельному графику"
-            case .none:
-                status = done ? "выполнено" : "без срока"
-            }
-            if status == "просрочено" {
+            let (status, due) = RoadmapRule.judge(reading.deadline, done: done, asOf: asOf, periods: periods)
+            if status == .overdue {
                 log.add(Issue(.roadmapOverdue, reading.deadline.dueDate == nil ? .quarterly : .standard, at: row.place("deadline"), field: "deadline",
                               value: deadlineText, ["measure": RussianText.shortened(measure), "date": reading.deadline.dueDate?.russian ?? ""]))
             }
             positions.append(RoadmapPosition(section: section, measure: measure, deadlineText: deadlineText, deadline: reading.deadline,
-                                             responsible: row.text("responsible"), done: done, status: status, due: due || (done && reading.deadline.dueDate.map { $0 < asOf } ?? false),
+                                             responsible: row.text("responsible"), done: done, status: status, due: due,
                                              place: row.place("measure")))
         }
     }
