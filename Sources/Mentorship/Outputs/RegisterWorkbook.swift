@@ -150,14 +150,7 @@ public enum RegisterWorkbook {
             ("Организация", 36), ("ИНН", 14), ("№ соглашения", 14), ("Дата соглашения", 12), ("Наставников по списку", 12), ("Наставники в парах", 36),
         ])
         // Employer mentors' names under each partner their organisation matches.
-        let partnerMatch = PartnerMatch(partnerNames: register.partners.map(\.name))
-        var mentorNames = Array(repeating: Set<String>(), count: register.partners.count)
-        var matchesOf: [FoldedText: [Int]] = [:]
-        for mentor in register.units.compactMap(\.mentor) where mentor.category == .employer {
-            guard let organisation = mentor.organisation.map(FoldedText.init) else { continue }
-            if matchesOf[organisation] == nil { matchesOf[organisation] = partnerMatch.partners(matching: organisation) }
-            for index in matchesOf[organisation]! { mentorNames[index].insert(mentor.name.description) }
-        }
+        let mentorNames = PartnerMatch.employerMentors(of: register.partners.map(\.name), in: register.units).map { Set($0.map(\.name.description)) }
         for (index, partner) in register.partners.enumerated() {
             let names = mentorNames[index].sorted()
             try sheet.append([.text(partner.name), text(partner.inn), text(partner.agreementNumber), date(partner.agreementDate),
