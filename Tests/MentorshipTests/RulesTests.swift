@@ -92,3 +92,49 @@ import Testing
         #expect(indicator.denominator == 5 && indicator.numerator == 2)
     }
 }
+
+/// Indicators that follow the one rule of their definition.
+@Suite struct IndicatorRuleTests {
+    static func indicator(_ register: Register, _ id: String) throws -> Indicator {
+        try #require(register.indicators.first { $0.id == id })
+    }
+
+    /// `partners_with_mentors`: employer mentors matched either way (the partner's name in the organisation's, or
+    /// the organisation's in the partner's); a parent's workplace does not make a partner provide mentors.
+    @Test func partnersWithMentorsMatchesBothWaysAndOnlyEmployers() throws {
+        let register = try RulesTests.build(["students.csv": PipelineTests.students, "external.csv": """
+        ФИО;Категория;Организация
+        Орлов Денис Сергеевич;работодатель;ООО «Ромашка» (филиал)
+        Зайцева Ольга Ивановна;работодатель;Лютик
+        Волков Павел Андреевич;родитель;АО «Василёк»
+        Белкин Иван Иванович;работодатель;МБУ «Берёзка»
+        """, "partners.csv": """
+        Наименование организации;ИНН;Номер соглашения;Дата соглашения
+        Ромашка;7707083893;1;01.09.2025
+        ООО «Лютик и партнёры»;7736050003;2;01.09.2025
+        АО «Василёк»;7702070139;3;01.09.2025
+        Берёзка;7708004767;4;01.09.2025
+        """, "pairs.csv": """
+        № пары;Наставник;Наставляемый;Форма наставничества
+        1;Орлов Д.С.;Иванов Илья;работодатель – ученик
+        2;Зайцева О.И.;Смирнова Анна;работодатель – ученик
+        3;Волков П.А.;Кузнецов Пётр;работодатель – ученик
+        4;Белкин И.И.;Иванов Игорь;работодатель – ученик
+        """])
+        let indicator = try Self.indicator(register, "partners_with_mentors")
+        #expect(indicator.denominator == 4)
+        #expect(indicator.numerator == 3)   // Ромашка, Лютик, Берёзка; not Василёк
+        #expect(register.units.filter(\.isValid).count == 4)
+    }
+
+    /// `plans_done` counts valid units only; completion from the pairs table where there is no plans file.
+    @Test func plansDoneCountsValidUnitsOnly() throws {
+        let register = try RulesTests.build(["students.csv": PipelineTests.students, "pairs.csv": """
+        № пары;Наставник;Наставляемый;Форма наставничества;Выполнение плана, %
+        1;Смирнова А.О.;Иванов Илья;ученик – ученик;95
+        2;Нетов Н.Н.;Кузнецов Пётр;ученик – ученик;50
+        """])
+        let indicator = try Self.indicator(register, "plans_done")
+        #expect(indicator.denominator == 1 && indicator.numerator == 1)
+    }
+}

@@ -24,9 +24,8 @@ public enum Indicators {
         let pedagogical = register.people.filter { $0.isPedagogical && !$0.rejected }
         let young = register.people.filter { $0.category == .youngSpecialist }
         let pupils10to18 = pupils.filter { (10...18).contains($0.age(on: register.asOf) ?? -1) }
-        let withPlan = register.units.filter { $0.planDone != nil }
-        let mentorOrganisations = Set(valid.compactMap { $0.mentor?.organisation }.filter { !$0.isEmpty }.map(FoldedText.init))
-        let partnerMatch = PartnerMatch(partnerNames: register.partners.map(\.name))
+        let withPlan = valid.filter { $0.planDone != nil }
+        let providing = PartnerMatch.employerMentors(of: register.partners.map(\.name), in: valid).filter { !$0.isEmpty }.count
         let coverage = register.coverage.map { line in
             Indicator(id: "diagnostics_coverage", period: line.period.key, numerator: line.diagnosed, denominator: line.expected.count, target: 1.0,
                       definition: "прошли диагностику за период / участники пар, действовавших в периоде")
@@ -47,7 +46,7 @@ public enum Indicators {
                       target: 1.0, definition: "молодые специалисты в парах / все молодые специалисты"),
             Indicator(id: "students_10_18_involved", numerator: pupils10to18.filter { inPairs.contains(ObjectIdentifier($0)) }.count,
                       denominator: pupils10to18.count, target: nil, definition: "обучающиеся 10–18 лет в парах / все обучающиеся 10–18 лет"),
-            Indicator(id: "partners_with_mentors", numerator: Set(mentorOrganisations.flatMap(partnerMatch.partners(containing:))).count, denominator: register.partners.count, target: nil, definition: "организации, предоставившие наставников / все организации-партнёры"),
+            Indicator(id: "partners_with_mentors", numerator: providing, denominator: register.partners.count, target: nil, definition: "организации, предоставившие наставников / все организации-партнёры"),
         ] + AttendanceIndicators.compute(register) + [
             Indicator(id: "roadmap_done", numerator: register.roadmap.filter { $0.due && $0.done }.count,
                       denominator: register.roadmap.filter(\.due).count, target: 0.9,
