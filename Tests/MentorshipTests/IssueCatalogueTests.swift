@@ -61,7 +61,7 @@ import Testing
     /// Sample values for every placeholder, so that each message reads as a curator will see it.
     static let samples: [String: String] = [
         "name": "Зуева Т.М.", "age": RussianText.years(13), "date": "31.05.2026", "asOf": "29.05.2026", "start": "01.09.2025", "end": "01.06.2025",
-        "reason": "такой даты нет", "ext": "pdf", "what": "реестр (register.xlsx)", "encoding": "windows-1251", "delimiter": ";",
+        "reason": "такой даты нет", "ext": "pdf", "encoding": "windows-1251", "delimiter": ";",
         "kind": "Контингент", "fields": "Дата рождения, Класс", "first": "Дата рождения", "headers": "Примечание, Хобби",
         "rows": "23 строки", "total": "25", "names": "Антонов А.А., Борисова Б.Б., Васильев В.В., Григорьева Г.Г., Дмитриев Д.Д.",
         "length": "40000", "limit": "10", "row": "7", "place": "students.xlsx!Лист1", "indicator": "Мотивация", "scale": "от 1 до 10",
@@ -79,6 +79,7 @@ import Testing
         .fileUnsupported: (nil, nil, ["reason": "книга защищена паролем"]),
         .fileLimit: (nil, nil, ["reason": "после распаковки больше 1 ГБ"]),
         .fileSkipped: (nil, nil, ["reason": "ссылка на папку, которая уже прочитана"]),
+        .ownOutputSkipped: (nil, nil, ["reason": "реестр (register.xlsx)"]),
         .sheetUnrecognised: (nil, "Урок | Начало | Окончание", [:]),
         .mergeInvalid: (nil, "B2:A1", [:]),
         .valueTooLong: ("request", "…", ["length": "40 000", "limit": "32 767"]),

@@ -138,3 +138,17 @@ import Testing
         #expect(indicator.denominator == 1 && indicator.numerator == 1)
     }
 }
+
+/// The tool's own outputs found in an inbox are skipped with an info issue naming them.
+@Suite struct OwnOutputTests {
+    @Test func ownOutputsAreNotInputs() throws {
+        let register = try RulesTests.build(["students.csv": PipelineTests.students, "register.xlsx": "not read", "diagnostics.xlsx": "not read",
+                                             "regional-2025.xlsx": "not read", "report.json": "{}", "прошлый/report.json": "{}",
+                                             "прошлый/register.xlsx": "not read"])
+        let skipped = RulesTests.codes(register, .ownOutputSkipped)
+        #expect(skipped.map(\.file).sorted() == ["diagnostics.xlsx", "regional-2025.xlsx", "register.xlsx", "report.json", "прошлый"])
+        #expect(skipped.allSatisfy { $0.severity == .info && $0.message.contains("не прочитан") })
+        #expect(register.issues.filter { $0.code == .fileUnreadable || $0.code == .fileSkipped }.isEmpty)
+        #expect(register.inputs.filter { $0.status == .skipped }.count == 5)
+    }
+}

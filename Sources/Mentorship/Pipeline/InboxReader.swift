@@ -43,6 +43,8 @@ public struct InboxReader {
     public let inbox: String
     /// A folder inside the inbox to leave out (the output).
     public let excluded: String?
+    /// Whether the tool's own outputs found in the inbox are skipped (`OWN_OUTPUT_SKIPPED`): a build's inbox, not a region's folder.
+    public var skipsOwnOutputs = false
 
     public init(inbox: String, excluded: String?) {
         self.inbox = inbox
@@ -54,6 +56,7 @@ public struct InboxReader {
     /// Lock and hidden files are left out.
     public func entries() -> [InboxEntry] {
         var walker = InboxWalker(root: inbox, excluded: excluded)
+        walker.skipsOwnOutputs = skipsOwnOutputs
         return walker.walk()
     }
 

@@ -89,7 +89,8 @@ public struct RegisterBuilder {
     public func build() -> Register {
         let register = Register(asOf: asOf)
         let log = IssueLog()
-        let reader = InboxReader(inbox: inbox, excluded: excluded)
+        var reader = InboxReader(inbox: inbox, excluded: excluded)
+        reader.skipsOwnOutputs = true
         var sheets: [RecognisedSheet] = []
         for entry in reader.entries() {
             guard let (input, recognised) = reader.read(entry, log: log) else { continue }

@@ -55,7 +55,7 @@ enum IssueCatalogue {
         IssueRule(.fileSkipped, .warning, "не прочитан: {reason}", fix: "Положите таблицу в папку обычным файлом с коротким путём",
                   variants: [.notTable: ("не прочитан: файл «.{ext}» — не таблица", "Если это таблица, сохраните её как .xlsx или .csv"),
                              .noExtension: ("не прочитан: файл без расширения — не таблица", "Если это таблица, сохраните её как .xlsx или .csv")]),
-        IssueRule(.ownOutputSkipped, .info, "не прочитан: это {what}, записанный самой программой",
+        IssueRule(.ownOutputSkipped, .info, "не прочитан: {reason} — результат самой программы, а не исходная таблица",
                   fix: "Храните результаты отдельно от папки с исходными таблицами"),
         IssueRule(.encodingGuessed, .info, "кодировка {encoding} и разделитель «{delimiter}» определены автоматически"),
         IssueRule(.sheetUnrecognised, .warning, "заголовки листа не узнаны: непонятно, что это за таблица",
