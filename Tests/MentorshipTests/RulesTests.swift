@@ -152,3 +152,34 @@ import Testing
         #expect(register.inputs.filter { $0.status == .skipped }.count == 5)
     }
 }
+
+/// A sheet of strangers is one issue, not one per row.
+@Suite struct PeopleFloodTests {
+    static func strangers(_ count: Int) -> [String] {
+        let stems = ["Бар", "Вер", "Гор", "Дор", "Жар"], endings = ["ов", "ин", "ев", "ан", "ук"]
+        return (0..<count).map { "\(stems[$0 / 5 % 5])\(endings[$0 % 5])\($0 >= 25 ? "ский" : "") Пётр Ильич" }
+    }
+
+    static func attendance(_ names: [String]) -> String {
+        (["ФИО;Мероприятие"] + names.map { "\($0);Олимпиада по математике" }).joined(separator: "\n")
+    }
+
+    @Test func aSheetOfStrangersIsOneWarning() throws {
+        let register = try RulesTests.build(["students.csv": PipelineTests.students,
+                                             "олимпиада.csv": Self.attendance(Self.strangers(25) + ["Смирнова Анна Олеговна", "Кузнецов Пётр Ильич"])])
+        let flood = RulesTests.codes(register, .sheetPeopleUnknown)
+        #expect(flood.count == 1)
+        #expect(flood.first?.cell == nil && flood.first?.severity == .warning)
+        #expect(flood.first?.value == Self.strangers(5).joined(separator: ", "))
+        #expect(flood.first?.message.contains("25 строк") == true)
+        #expect(RulesTests.codes(register, .personNotFound).isEmpty)
+        #expect(register.reconciliation.holds && register.reconciliation.rowsRejected == 25)
+        #expect(register.attendance.count == 2)
+    }
+
+    @Test func belowTheThresholdEachRowIsReported() throws {
+        let register = try RulesTests.build(["students.csv": PipelineTests.students, "олимпиада.csv": Self.attendance(Self.strangers(19))])
+        #expect(RulesTests.codes(register, .sheetPeopleUnknown).isEmpty)
+        #expect(RulesTests.codes(register, .personNotFound).count == 19)
+    }
+}

@@ -23,7 +23,8 @@ public final class AttendanceReader {
     }
 
     func read(_ sheet: RecognisedSheet) {
-        for row in sheet.rows { reconciliation.count(read(row)) }
+        let flooded = PeopleFlood.unknownRows(sheet, index: index, log: log)
+        for row in sheet.rows { reconciliation.count(flooded.contains(row.row.number) ? .rejected : read(row)) }
     }
 
     private func read(_ row: SheetRow) -> RowOutcome {

@@ -33,8 +33,9 @@ final class DiagnosticsReader {
         let sheetPeriod = Period.parse(sheet.sheet, pivotYear: asOf.year)
         let filePeriod = Period.parse((sheet.file as NSString).lastPathComponent, pivotYear: asOf.year)
         let titleScale = SheetRecognizer.declaredScale(sheet.titleText)
+        let flooded = PeopleFlood.unknownRows(sheet, index: index, log: log)
         for row in sheet.rows {
-            reconciliation.count(read(row, fallback: sheetPeriod ?? filePeriod, titleScale: titleScale))
+            reconciliation.count(flooded.contains(row.row.number) ? .rejected : read(row, fallback: sheetPeriod ?? filePeriod, titleScale: titleScale))
         }
     }
 

@@ -27,7 +27,8 @@ final class PairsBuilder {
     }
 
     func read(_ sheet: RecognisedSheet) {
-        for row in sheet.rows { reconciliation.count(read(row)) }
+        let flooded = PeopleFlood.unknownRows(sheet, index: index, log: log)
+        for row in sheet.rows { reconciliation.count(flooded.contains(row.row.number) ? .rejected : read(row)) }
     }
 
     private func read(_ row: SheetRow) -> RowOutcome {

@@ -50,7 +50,8 @@ final class ReferenceTables {
     // MARK: Consents
 
     func readConsents(_ sheet: RecognisedSheet) {
-        for row in sheet.rows { reconciliation.count(readConsent(row)) }
+        let flooded = PeopleFlood.unknownRows(sheet, index: index, log: log)
+        for row in sheet.rows { reconciliation.count(flooded.contains(row.row.number) ? .rejected : readConsent(row)) }
     }
 
     private func readConsent(_ row: SheetRow) -> RowOutcome {
