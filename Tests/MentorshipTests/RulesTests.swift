@@ -183,3 +183,30 @@ import Testing
         #expect(RulesTests.codes(register, .personNotFound).count == 19)
     }
 }
+
+/// Recognition chooses a kind only by its own identifying headers.
+@Suite struct KindIdentityTests {
+    @Test func aTimetableIsNotAPairsTable() throws {
+        let register = try RulesTests.build(["students.csv": PipelineTests.students, "расписание.csv": """
+        День;Урок;Начало;Окончание;Кабинет
+        Понедельник;1;08:30;09:15;12
+        Понедельник;2;09:25;10:10;12
+        """, "звонки.csv": """
+        №;Начало;Окончание;Перемена
+        1;08:30;09:15;10 мин
+        2;09:25;10:10;20 мин
+        """])
+        #expect(RulesTests.codes(register, .headerMissing).isEmpty)
+        #expect(RulesTests.codes(register, .sheetUnrecognised).map(\.file).sorted() == ["звонки.csv", "расписание.csv"])
+        #expect(RulesTests.codes(register, .sheetUnrecognised).allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func genericHeadersStillMapColumnsOfAChosenKind() throws {
+        let register = try RulesTests.build(["students.csv": PipelineTests.students, "pairs.csv": """
+        №;Наставник;Наставляемый;Начало;Окончание
+        1;Смирнова А.О.;Иванов Илья;01.09.2025;31.05.2026
+        """])
+        #expect(register.units.first?.start == CalendarDate(iso: "2025-09-01"))
+        #expect(register.units.first?.end == CalendarDate(iso: "2026-05-31"))
+    }
+}

@@ -63,6 +63,7 @@ public enum SheetRecognizer {
                 // Diagnostics: wide (a column an indicator) or long («Показатель», «Балл»).
                 let hasScores = fields.contains { $0.hasPrefix("indicator#") } || (fields.contains("indicator_name") && fields.contains("score"))
                 if kind == .diagnostics && !(hasName && hasScores) { continue }
+                guard KindIdentity.identifies(kind, matched: fields) else { continue }
                 if hasName, kind.hasPersonName { requiredMatched += 1 }
                 let named = kind.nameWords.contains { names.contains($0) }
                 let candidate = (kind, fields.count, requiredMatched, named)
