@@ -210,3 +210,31 @@ import Testing
         #expect(register.units.first?.end == CalendarDate(iso: "2026-05-31"))
     }
 }
+
+/// Vocabulary values: normalised, a combined spelling split, accepted when its parts mean one value.
+@Suite struct VocabularyRuleTests {
+    @Test func combinedSpellingsMeaningOneValueAreAccepted() {
+        #expect(Category.parse("родитель (законный представитель)") == .parent)
+        #expect(Category.parse("Родитель / законный представитель") == .parent)
+        #expect(Category.parse("обучающийся (ученик)") == .student)
+        #expect(Category.parse("  ВЫПУСКНИК, выпускница ") == .graduate)
+        #expect(Category.parse("студент или выпускник") == nil)
+        #expect(Category.parse("космонавт") == nil)
+        #expect(Role.parse("наставник (хочу быть наставником)") == .mentor)
+        #expect(Role.parse("наставник или наставляемый") == nil)
+        #expect(MentoringForm.parse("ученик – ученик (У–У)") == .studentStudent)
+        #expect(MentoringForm.parse("ученик/ученик") == .studentStudent)
+        #expect(ContactReading.yesNo("да (получено)") == true)
+        #expect(ContactReading.yesNo("да / нет") == nil)
+    }
+
+    @Test func aRosterCategoryWithTwoMeaningsIsUnknown() throws {
+        let register = try RulesTests.build(["external.csv": """
+        ФИО;Категория
+        Орлов Денис Сергеевич;родитель (законный представитель)
+        Зайцева Ольга Ивановна;студент или выпускник
+        """])
+        #expect(RulesTests.codes(register, .categoryUnknown).map(\.cell) == ["B3"])
+        #expect(register.people.first { $0.name.surname == "Орлов" }?.category == .parent)
+    }
+}

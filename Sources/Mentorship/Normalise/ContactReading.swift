@@ -88,9 +88,9 @@ public enum ContactReading {
 
     /// да / нет, + / −, 1 / 0, ✓, есть, получено, имеется …; nil when neither.
     public static func yesNo(_ raw: String) -> Bool? {
-        let text = TextCleaning.clean(raw).lowercased()
-        if yes.contains(text) { return true }
-        if no.contains(text) { return false }
-        return nil
+        VocabularyRule.lookup(raw) { part in
+            let text = TextCleaning.clean(part).lowercased()
+            return yes.contains(text) ? true : no.contains(text) ? false : nil
+        }
     }
 }
