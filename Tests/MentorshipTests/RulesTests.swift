@@ -238,3 +238,46 @@ import Testing
         #expect(register.people.first { $0.name.surname == "Орлов" }?.category == .parent)
     }
 }
+
+/// Attendance: who an event is for, from the event cell, the sheet name and the title lines.
+@Suite struct AttendanceRuleTests {
+    static let pairs = """
+    № пары;Наставник;Наставляемый;Форма наставничества
+    1;Смирнова А.О.;Иванов Илья;ученик – ученик
+    """
+
+    static func indicator(_ register: Register, event: String) throws -> Indicator {
+        try #require(register.indicators.first { $0.event?.hasPrefix(event) == true })
+    }
+
+    @Test func gradesNamedInTheTitleLines() throws {
+        let register = try RulesTests.build(["students.csv": PipelineTests.students, "явка.csv": """
+        Классный час для 5–7 классов
+        ФИО;Мероприятие;Присутствовал
+        Иванов Илья Петрович;Классный час «Профессии»;да
+        """])
+        let indicator = try Self.indicator(register, event: "Классный час")
+        #expect(indicator.id == "attendance_class_hour")
+        #expect(indicator.denominator == 2 && indicator.numerator == 1)   // 7А and 6В
+    }
+
+    @Test func theClosingBusinessGameExpectsAllParticipants() throws {
+        let register = try RulesTests.build(["students.csv": PipelineTests.students, "pairs.csv": Self.pairs, "явка.csv": """
+        ФИО;Мероприятие;Присутствовал
+        Иванов Илья Петрович;Деловая игра участников программы;да
+        """])
+        let indicator = try Self.indicator(register, event: "Деловая игра")
+        #expect(indicator.id == "attendance_final_game")
+        #expect(indicator.denominator == register.participants.count && indicator.denominator == 2 && indicator.numerator == 1)
+    }
+
+    @Test func theListIsTheGroupOnlyWhenNoneIsNamed() throws {
+        let register = try RulesTests.build(["students.csv": PipelineTests.students, "явка.csv": """
+        ФИО;Мероприятие;Присутствовал
+        Иванов Илья Петрович;Экскурсия на завод для 9–10 классов;да
+        Кузнецов Пётр Ильич;Экскурсия в музей;да
+        """])
+        #expect(try Self.indicator(register, event: "Экскурсия на завод").denominator == 2)   // 9Б and 10А
+        #expect(try Self.indicator(register, event: "Экскурсия в музей").denominator == 1)    // the list itself
+    }
+}

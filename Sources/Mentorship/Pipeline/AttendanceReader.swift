@@ -8,6 +8,8 @@ public final class AttendanceReader {
         public var person: Person
         public var present: Bool
         public var place: SourceRef
+        /// The title lines above the list's header (they may name the grades or people the event is for).
+        public var title: String = ""
     }
 
     let asOf: CalendarDate
@@ -24,10 +26,10 @@ public final class AttendanceReader {
 
     func read(_ sheet: RecognisedSheet) {
         let flooded = PeopleFlood.unknownRows(sheet, index: index, log: log)
-        for row in sheet.rows { reconciliation.count(flooded.contains(row.row.number) ? .rejected : read(row)) }
+        for row in sheet.rows { reconciliation.count(flooded.contains(row.row.number) ? .rejected : read(row, title: sheet.titleText)) }
     }
 
-    private func read(_ row: SheetRow) -> RowOutcome {
+    private func read(_ row: SheetRow, title: String) -> RowOutcome {
         guard let event = log.required(row, "event", parse: { $0 }, invalid: .valueRequired) else { return .rejected }
         let person: Person
         switch index.resolve(row, log: log, missingSeverity: .warning, missingVariant: .attendance) {
@@ -39,7 +41,7 @@ public final class AttendanceReader {
         if case .date(let value) = log.date(row, "date", pivotYear: asOf.year) { date = value }
         let presentText = row.text("present")
         let present = presentText.isEmpty ? true : (ContactReading.yesNo(presentText) ?? true)
-        marks.append(Mark(event: event, date: date, person: person, present: present, place: row.place(row.personName.field)))
+        marks.append(Mark(event: event, date: date, person: person, present: present, place: row.place(row.personName.field), title: title))
         return .used
     }
 }
