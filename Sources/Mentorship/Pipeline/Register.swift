@@ -143,34 +143,7 @@ public struct RegisterBuilder {
             $0.rowsRead += $1.rowsRead; $0.rowsUsed += $1.rowsUsed; $0.rowsMerged += $1.rowsMerged; $0.rowsRejected += $1.rowsRejected
         }
 
-        // Participants: on a pairs row that resolved to them, or asked for a role.
-        let asked = Set(references.respondents.compactMap { $0.person.map(ObjectIdentifier.init) })
-        register.participants = rosters.people.filter { pairs.onPairRows.contains(ObjectIdentifier($0)) || asked.contains(ObjectIdentifier($0)) }
-
-        // Person-level checks.
-        let paired = Set<ObjectIdentifier>(pairs.units.flatMap { unit -> [ObjectIdentifier] in ([unit.mentor].compactMap { $0 } + unit.mentees).map { ObjectIdentifier($0) } })
-        for person in register.participants where references.consents[ObjectIdentifier(person)] == nil {
-            log.add(Issue(.consentMissing, person.category == .student && (person.age(on: asOf) ?? 99) < 14 ? .representative : .standard,
-                          at: person.origin, field: "person", value: nil, person: person.name.description))
-        }
-        for person in rosters.people where !paired.contains(ObjectIdentifier(person))
-            && (asked.contains(ObjectIdentifier(person)) || person.category == .youngSpecialist) {
-            log.add(Issue(.participantUnpaired, person.category == .youngSpecialist ? .youngSpecialist : .standard,
-                          at: person.origin, field: "person", value: nil, person: person.name.description))
-        }
-        // Employers whose organisation is not a partner.
-        let partnerMatch = PartnerMatch(partnerNames: references.partners.map(\.name))
-        var isPartner: [FoldedText: Bool] = [:]
-        for unit in pairs.units {
-            guard let mentor = unit.mentor, mentor.category == .employer, let place = unit.mentorCell else { continue }
-            let organisation = FoldedText(mentor.organisation ?? "")
-            let known = isPartner[organisation] ?? !partnerMatch.partners(matching: organisation).isEmpty
-            isPartner[organisation] = known
-            if organisation.isEmpty || !known {
-                log.add(Issue(.employerUnknownOrg, organisation.isEmpty ? .noOrganisation : .standard, at: place, field: "mentor", value: mentor.name.description,
-                              ["name": mentor.name.short, "organisation": mentor.organisation ?? ""]))
-            }
-        }
+        PersonChecks.run(register, onPairRows: pairs.onPairRows, log: log)
         register.issues = log.sorted
         return register
     }
