@@ -13,9 +13,6 @@ final class RosterBuilder {
     private var seenRows: [String: SourceRef] = [:]
     var reconciliation = Reconciliation()
 
-    static let pedagogicalWords = ["учитель", "преподаватель", "педагог", "воспитатель", "методист", "вожатый", "тьютор",
-                                   "логопед", "дефектолог", "советник директора по воспитанию"]
-
     init(asOf: CalendarDate, log: IssueLog) {
         self.asOf = asOf
         self.log = log
@@ -134,7 +131,7 @@ final class RosterBuilder {
             person.fieldSources[column.field] = row.place(column: column.column)
         }
         person.otherValues = RosterBuilder.otherValues(of: row)
-        person.isPedagogical = kind == .staff && Self.pedagogicalWords.contains { (position ?? "").lowercased().contains($0) }
+        person.isPedagogical = kind == .staff && StaffRules.isPedagogical(position: position ?? "")
         people.append(person)
         if let snils { bySNILS[snils] = person }
         byKey[person.identityKey] = person
@@ -175,25 +172,6 @@ final class RosterBuilder {
             let value = CellText.text(row.row[column: column])
             return value.isEmpty ? nil : "\(header): \(value)"
         }
-    }
-
-    /// Young specialist: an explicit mark wins, else a teaching start under 3 years before the as-of date,
-    /// else experience under 3 years; disagreeing signals are `PERSON_CONFLICT`.
-    private func isYoungSpecialist(_ row: SheetRow) -> Bool {
-        let explicit = row.text("young_specialist").isEmpty ? nil : ContactReading.yesNo(row.text("young_specialist"))
-        var byStart: Bool?
-        if case .date(let start) = log.date(row, "teaching_start", pivotYear: asOf.year) {
-            byStart = start.years(until: asOf) < 3
-        }
-        let byExperience = Experience.years(row.text("experience")).map { $0 < 3 }
-        let derived = byStart ?? byExperience
-        if let explicit, let derived, explicit != derived {
-            let basis = byStart != nil ? "teaching_start" : "experience"
-            log.add(Issue(.personConflict, .youngSpecialist, at: row.place("young_specialist"), field: "young_specialist", value: row.text("young_specialist"),
-                          ["name": row.personName.text, "basis": "«\(FieldNames.russian(basis))»", "there": row.place(basis).description,
-                           "other": row.text(basis)]))
-        }
-        return explicit ?? derived ?? false
     }
 
     private func checked(_ row: SheetRow, _ field: String, _ check: (String) -> ContactReading.Checked, code: IssueCode) -> String? {
