@@ -173,10 +173,10 @@ final class PairsBuilder {
         if rowHasError {
             unit.hasError = true
             if !rejectedReferences.isEmpty {
-                unit.problems.append("строка списка у \(rejectedReferences.joined(separator: ", ")) с ошибкой")
+                unit.problems.append(OrderRule.rosterRowProblem(rejectedReferences))
             }
             if rejectedReferences.isEmpty || log.hasError(file: row.file, sheetIndex: row.sheetIndex, row: row.row.number) {
-                unit.problems.append("ошибка в строке \(row.row.number)")
+                unit.problems.append(OrderRule.rowProblem(row.row.number))
             }
         }
         rejectedReferences.removeAll()

@@ -24,4 +24,10 @@ public enum OrderRule {
         return Decision(included: true, members: [mentor] + with,
                         text: without.isEmpty ? "да" : "да, без: " + without.map(\.name.short).joined(separator: ", ") + " (нет согласия)")
     }
+
+    /// Why a unit is not valid: a member's roster row has an error (no name is declined).
+    static func rosterRowProblem(_ names: [String]) -> String { "ошибка в строке списка: \(names.joined(separator: ", "))" }
+
+    /// Why a unit is not valid: an error on one of its rows of the pairs table.
+    static func rowProblem(_ row: Int) -> String { "ошибка в строке \(row)" }
 }
