@@ -26,7 +26,7 @@ public enum DiagnosticsWorkbook {
             let results = positions.map { register.diagnostics[$0] }
             counter?.add(.diagnosticVisit, results.count * indicators.count)
             let units = register.units(of: person)
-            let role = units.contains { $0.mentor === person } ? (units.contains { $0.mentees.contains { $0 === person } } ? "наставник и наставляемый" : "наставник") : "наставляемый"
+            let role = register.roleText(of: person)
             for indicator in indicators {
                 let mine = results.filter { $0.indicator == indicator }
                 guard !mine.isEmpty else { continue }

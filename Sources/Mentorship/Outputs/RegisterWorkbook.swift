@@ -42,9 +42,7 @@ public enum RegisterWorkbook {
         ])
         for (offset, person) in ordered(register.participants).enumerated() {
             let units = register.units(of: person)
-            let mentors = units.contains { $0.mentor === person }
-            let mentees = units.contains { $0.mentees.contains { $0 === person } }
-            let role = mentors && mentees ? "наставник и наставляемый" : mentors ? "наставник" : mentees ? "наставляемый" : ""
+            let role = register.roleText(of: person)
             let forms = Array(Set(units.compactMap { $0.form?.russian })).sorted().joined(separator: "; ")
             let numbers = units.map(\.number).joined(separator: ", ")
             let start = units.compactMap(\.start).min()
