@@ -281,3 +281,27 @@ import Testing
         #expect(try Self.indicator(register, event: "Экскурсия в музей").denominator == 1)    // the list itself
     }
 }
+
+/// Remarks in correct Russian: no name declined, both sides of a conflict named.
+@Suite struct RemarkTests {
+    @Test func aConflictNamesBothValuesAndBothCells() throws {
+        let register = try RulesTests.build(["students.csv": """
+        ФИО;Дата рождения;Класс
+        Иванов Илья Петрович;01.02.2012;7А
+        Иванов Илья Петрович;01.02.2012;8Б
+        """])
+        let conflict = try #require(RulesTests.codes(register, .personConflict).first)
+        #expect(conflict.cell == "C3" && conflict.value == "8Б")
+        #expect(conflict.message == "Иванов И.П.: Класс здесь «8Б», а в students.csv!students!C2 — «7А»")
+    }
+
+    @Test func aPupilWhoSignedHerselfIsNotDeclined() throws {
+        let register = try RulesTests.build(["students.csv": PipelineTests.students, "consents.csv": """
+        ФИО;Дата согласия;Кем дано
+        Иванов Илья Петрович;01.09.2025;сам
+        """])
+        let issue = try #require(RulesTests.codes(register, .consentWrongSigner).first)
+        #expect(issue.person == "Иванов Илья Петрович")
+        #expect(issue.message == "на дату согласия — 13 лет: согласие даёт законный представитель")
+    }
+}
