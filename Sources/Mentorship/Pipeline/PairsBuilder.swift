@@ -73,15 +73,7 @@ final class PairsBuilder {
         for mentee in mentees { onPairRows.insert(ObjectIdentifier(mentee)) }
 
         // The unit.
-        let number = row.text("unit_no").isEmpty ? "\(row.file)!\(row.sheet)!\(row.row.number)" : row.text("unit_no")
-        let unit: MentoringUnit
-        if let existing = byNumber[number] {
-            unit = existing
-        } else {
-            unit = MentoringUnit(number: row.text("unit_no").isEmpty ? String(units.count + 1) : number)
-            byNumber[number] = unit
-            units.append(unit)
-        }
+        let unit = self.unit(for: row)
         unit.rows.append(row.place(column: 1))
         if unit.mentorCell == nil { unit.mentorCell = row.place("mentor") }
         if unit.mentor == nil { unit.mentor = mentor } else if let mentor, unit.mentor !== mentor {
@@ -91,6 +83,44 @@ final class PairsBuilder {
         }
 
         // Form: given, or inferred from the mentor; then checked against both sides.
+        if checkForm(&form, text: formText, row: row, unit: unit, mentor: mentor, mentees: mentees) { rowHasError = true }
+
+        // Pair checks.
+        guard checkPairs(row: row, unit: unit, mentor: mentor, mentees: mentees, form: form, rowHasError: &rowHasError) else { return .merged }
+
+        // Dates and plan.
+        readDatesAndPlan(row, unit: unit, rowHasError: &rowHasError)
+        if rowHasError {
+            unit.hasError = true
+            if !rejectedReferences.isEmpty {
+                unit.problems.append(OrderRule.rosterRowProblem(rejectedReferences))
+            }
+            if rejectedReferences.isEmpty || log.hasError(file: row.file, sheetIndex: row.sheetIndex, row: row.row.number) {
+                unit.problems.append(OrderRule.rowProblem(row.row.number))
+            }
+        }
+        rejectedReferences.removeAll()
+        // Rejected: the mentor or every mentee could not be read.
+        return mentor == nil || !resolvedAny ? .rejected : .used
+    }
+
+    /// The unit a row belongs to: by its № (a row without one is a unit of its own), made on first sight.
+    private func unit(for row: SheetRow) -> MentoringUnit {
+        let number = row.text("unit_no").isEmpty ? "\(row.file)!\(row.sheet)!\(row.row.number)" : row.text("unit_no")
+        let unit: MentoringUnit
+        if let existing = byNumber[number] {
+            unit = existing
+        } else {
+            unit = MentoringUnit(number: row.text("unit_no").isEmpty ? String(units.count + 1) : number)
+            byNumber[number] = unit
+            units.append(unit)
+        }
+        return unit
+    }
+
+    /// Infers a missing form from the mentor and checks both sides' categories against it; true when that is an error.
+    private func checkForm(_ form: inout MentoringForm?, text formText: String, row: SheetRow, unit: MentoringUnit, mentor: Person?, mentees: [Person]) -> Bool {
+        var hasError = false
         if form == nil, formText.isEmpty, let mentor {
             form = PairsBuilder.inferredForm(mentor: mentor)
             log.add(Issue(.formInferred, at: row.place(row.recognition.column(of: "form") != nil ? "form" : "mentor"), field: "form", value: nil,
@@ -108,11 +138,15 @@ final class PairsBuilder {
             if !misfits.isEmpty {
                 log.add(Issue(.formMismatch, at: row.place(row.recognition.column(of: "form") != nil ? "form" : "mentor"), field: "form", value: formText.isEmpty ? form.russian : formText,
                               ["form": form.russian, "misfits": misfits.joined(separator: ", ")]))
-                rowHasError = true
+                hasError = true
             }
         }
+        return hasError
+    }
 
-        // Pair checks.
+    /// Checks each mentee against the mentor (self, duplicate, seniority, overload, age) and adds it to the unit;
+    /// false when the row repeats an earlier pair (merged).
+    private func checkPairs(row: SheetRow, unit: MentoringUnit, mentor: Person?, mentees: [Person], form: MentoringForm?, rowHasError: inout Bool) -> Bool {
         for mentee in mentees {
             if let mentor, mentor === mentee {
                 log.add(Issue(.pairSelf, at: row.place("mentee"), field: "mentee", value: mentee.name.description, ["name": mentee.name.short]))
@@ -124,7 +158,7 @@ final class PairsBuilder {
                 if let earlier = seenPairs[key] {
                     log.add(Issue(.pairDuplicate, at: row.place("mentee"), field: "mentee", value: mentee.name.description,
                                   ["mentor": mentor.name.short, "mentee": mentee.name.short, "row": String(earlier.row)]))
-                    return .merged
+                    return false
                 }
                 seenPairs[key] = row.place("mentee")
                 if form == .studentStudent, let mentorGrade = mentor.schoolClass.flatMap(ContactReading.grade),
@@ -146,8 +180,11 @@ final class PairsBuilder {
             }
             if !unit.mentees.contains(where: { $0 === mentee }) { unit.mentees.append(mentee) }
         }
+        return true
+    }
 
-        // Dates and plan.
+    /// The unit's dates (an end before the start is an error) and, from its first row, its plan.
+    private func readDatesAndPlan(_ row: SheetRow, unit: MentoringUnit, rowHasError: inout Bool) {
         let start = date(row, "start_date", error: &rowHasError)
         let end = date(row, "end_date", error: &rowHasError)
         if let start, let end, start > end {
@@ -170,18 +207,6 @@ final class PairsBuilder {
             unit.planDonePlace = row.place("plan_done")
             unit.planDoneText = row.text("plan_done")
         }
-        if rowHasError {
-            unit.hasError = true
-            if !rejectedReferences.isEmpty {
-                unit.problems.append(OrderRule.rosterRowProblem(rejectedReferences))
-            }
-            if rejectedReferences.isEmpty || log.hasError(file: row.file, sheetIndex: row.sheetIndex, row: row.row.number) {
-                unit.problems.append(OrderRule.rowProblem(row.row.number))
-            }
-        }
-        rejectedReferences.removeAll()
-        // Rejected: the mentor or every mentee could not be read.
-        return mentor == nil || !resolvedAny ? .rejected : .used
     }
 
     private func resolve(_ text: String, field: String, place: SourceRef, hint: String, categories: Set<Category>?, rowError: inout Bool) -> Person? {
