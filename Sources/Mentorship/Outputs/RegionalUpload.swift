@@ -36,7 +36,7 @@ public enum RegionalUpload {
         for unit in register.units where unit.isValid {
             let members = [(unit.mentor!, Role.mentor)] + unit.mentees.map { ($0, Role.mentee) }
             for (person, role) in members {
-                let consented = register.consent(of: person)?.isValid == true
+                let consented = register.hasValidConsent(person)
                 pairs.append(school + [.text(unit.number), text(unit.form?.russian), .text(role.russian), .text(person.category.russian),
                                        person.age(on: register.asOf).map { .number(Double($0)) } ?? .empty,
                                        unit.start.map { .text($0.iso) } ?? .empty, unit.end.map { .text($0.iso) } ?? .empty,

@@ -51,7 +51,7 @@ public enum RegisterWorkbook {
                 consent.date.russian + (consent.byRepresentative == true ? ", законный представитель" : consent.byRepresentative == false ? ", лично" : "")
                     + (consent.isValid ? "" : " (\(consent.problem ?? "недействительно"))")
             }
-            let status = units.isEmpty ? "без пары" : (end.map { $0 < register.asOf } ?? false) ? "завершил" : "в паре"
+            let status = register.registerStatus(of: person)
             try sheet.append([
                 .number(Double(offset + 1)), .text(person.id), text(person.name.surname), text(person.name.given), text(person.name.patronymic),
                 date(person.birthDate), person.age(on: register.asOf).map { .number(Double($0)) } ?? .empty, .text(person.category.russian),

@@ -37,7 +37,7 @@ public enum Indicators {
                       target: 0.05, definition: "наставники-педагоги в действующих парах / педагогические работники"),
             Indicator(id: "participants_in_pairs", numerator: register.participants.filter { inPairs.contains(ObjectIdentifier($0)) }.count,
                       denominator: register.participants.count, target: 1.0, definition: "участники хотя бы в одной паре / все участники"),
-            Indicator(id: "consents", numerator: register.participants.filter { register.consent(of: $0)?.isValid == true }.count,
+            Indicator(id: "consents", numerator: register.participants.filter(register.hasValidConsent).count,
                       denominator: register.participants.count, target: 1.0, definition: "участники с действующим согласием / все участники"),
         ] + coverage + [
             Indicator(id: "plans_done", numerator: withPlan.filter { ($0.planDone ?? 0) >= 0.9 }.count, denominator: withPlan.count,

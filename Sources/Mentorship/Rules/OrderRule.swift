@@ -12,7 +12,7 @@ public enum OrderRule {
             let why = unit.problems.isEmpty ? "пара не сформирована" : unit.problems.joined(separator: "; ")
             return Decision(included: false, members: [], text: "нет: \(why) (см. Замечания)")
         }
-        func consented(_ person: Person) -> Bool { register.consent(of: person)?.isValid == true }
+        func consented(_ person: Person) -> Bool { register.hasValidConsent(person) }
         guard consented(mentor) else { return Decision(included: false, members: [], text: "нет: у наставника нет действующего согласия на обработку ПДн") }
         let with = unit.mentees.filter(consented)
         let without = unit.mentees.filter { !consented($0) }
