@@ -120,7 +120,7 @@ import Testing
                                              field: special?.field, value: special?.value,
                                              Self.samples.merging(special?.values ?? [:]) { _, special in special })
                 #expect(!issue.message.contains("{") && !(issue.suggestion ?? "").contains("{"), "\(rule.code.rawValue).\(variant): a placeholder without a sample")
-                text += "\(rule.code.rawValue)\(variant == .standard ? "" : " (\(variant))") — \(rule.severity.russian)\n"
+                text += "\(rule.code.rawValue)\(variant == .standard ? "" : " (\(variant))") — \(issue.severity.russian)\n"
                 text += "  \(issue.message)\n"
                 if let fix = issue.suggestion { text += "  → \(fix)\n" }
             }

@@ -102,14 +102,16 @@ public struct Issue: Sendable, Equatable {
     public init(_ code: IssueCode, _ variant: IssueVariant = .standard, at place: SourceRef, field: String?, value: String?,
                 _ values: [String: String] = [:], person: String? = nil, severity: Severity? = nil) {
         let text = IssueCatalogue.render(code, variant, values: Issue.values(values, field: field, value: value))
-        self.init(code, at: place, field: field, value: value, message: text.message, suggestion: text.fix, person: person, severity: severity)
+        self.init(code, at: place, field: field, value: value, message: text.message, suggestion: text.fix, person: person,
+                  severity: severity ?? IssueCatalogue.severity(of: code, variant))
     }
 
     /// An issue about a whole file or sheet, its message and fix from ``IssueCatalogue``.
     public init(_ code: IssueCode, _ variant: IssueVariant = .standard, file: String, sheet: String? = nil, sheetIndex: Int = 0,
                 value: String? = nil, _ values: [String: String] = [:], severity: Severity? = nil) {
         let text = IssueCatalogue.render(code, variant, values: Issue.values(values, field: nil, value: value))
-        self.init(code, file: file, sheet: sheet, sheetIndex: sheetIndex, value: value, message: text.message, suggestion: text.fix, severity: severity)
+        self.init(code, file: file, sheet: sheet, sheetIndex: sheetIndex, value: value, message: text.message, suggestion: text.fix,
+                  severity: severity ?? IssueCatalogue.severity(of: code, variant))
     }
 
     /// The values a message can use: those given, and the issue's own value, field name and how to fill it.

@@ -32,7 +32,7 @@ public final class AttendanceReader {
     private func read(_ row: SheetRow, title: String) -> RowOutcome {
         guard let event = log.required(row, "event", parse: { $0 }, invalid: .valueRequired) else { return .rejected }
         let person: Person
-        switch index.resolve(row, log: log, missingSeverity: .warning, missingVariant: .attendance) {
+        switch index.resolve(row, log: log, missing: .attendance) {
         case .rejected: return .rejected
         case .missing: return .used
         case .found(let found): person = found

@@ -15,7 +15,7 @@ enum DataRows {
             if let firstHeader, CellText.text(row[column: firstHeader.column]) == firstHeader.header,
                recognition.columns.map({ HeaderCatalogue.key(CellText.text(row[column: $0.column])) }) == headerKeys {
                 log.add(Issue(.rowDuplicate, .repeatedHeader, at: SourceRef(file: file, sheet: sheet, sheetIndex: sheetIndex, row: row.number, column: 1),
-                              field: nil, value: nil, severity: .info))
+                              field: nil, value: nil))
                 continue
             }
             kept.append(row)
@@ -27,7 +27,7 @@ enum DataRows {
         let tail = kept[(lastNamed + 1)...]
         guard !tail.isEmpty, tail.allSatisfy({ isFooter($0) || $0.cells.filter { !CellText.text($0).isEmpty }.count < 3 }) else { return kept }
         log.add(Issue(.rowDuplicate, .footer, at: SourceRef(file: file, sheet: sheet, sheetIndex: sheetIndex, row: tail.first!.number, column: 1),
-                      field: nil, value: CellText.text(tail.first!.cells.first { !CellText.text($0).isEmpty } ?? .empty), severity: .info))
+                      field: nil, value: CellText.text(tail.first!.cells.first { !CellText.text($0).isEmpty } ?? .empty)))
         return Array(kept[...lastNamed])
     }
 

@@ -41,7 +41,7 @@ final class DiagnosticsReader {
 
     private func read(_ row: SheetRow, fallback: Period?, titleScale: ClosedRange<Double>?) -> RowOutcome {
         let nameField = row.personName.field
-        guard case .found(let person) = index.resolve(row, log: log, missingSeverity: .error) else { return .rejected }
+        guard case .found(let person) = index.resolve(row, log: log, missing: .standard) else { return .rejected }
         // The period: a date column, a period column, the sheet name, the file name.
         var period: Period?
         let date = log.date(row, "diagnostic_date", pivotYear: asOf.year)

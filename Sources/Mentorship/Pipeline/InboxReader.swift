@@ -85,7 +85,7 @@ public struct InboxReader {
             return (InputFile(file: relative, sha256: hash, status: .unsupported, sheets: [], reason: issue.message), [])
         }
         guard Self.spreadsheetExtensions.contains(ext) || Self.unsupportedExtensions.contains(ext) else {
-            let issue = Issue(.fileSkipped, ext.isEmpty ? .noExtension : .notTable, file: relative, ["ext": ext], severity: .info)
+            let issue = Issue(.fileSkipped, ext.isEmpty ? .noExtension : .notTable, file: relative, ["ext": ext])
             log.add(issue)
             return (InputFile(file: relative, sha256: hash, status: .skipped, sheets: [], reason: issue.message), [])
         }

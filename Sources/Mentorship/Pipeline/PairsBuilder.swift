@@ -210,8 +210,7 @@ final class PairsBuilder {
     }
 
     private func resolve(_ text: String, field: String, place: SourceRef, hint: String, categories: Set<Category>?, rowError: inout Bool) -> Person? {
-        switch index.resolve(text, field: field, place: place, hint: hint, categories: categories, log: log, missingSeverity: .error,
-                             missingVariant: .pairs) {
+        switch index.resolve(text, field: field, place: place, hint: hint, categories: categories, log: log, missing: .pairs) {
         case .found(let person):
             if person.rejected {
                 rowError = true

@@ -103,8 +103,8 @@ extension PersonIndex {
     }
 
     /// Resolves the person a row names, narrowed by its class or position, reporting what goes wrong;
-    /// a name found in no roster is reported with `missingSeverity` (not at all when nil).
-    func resolve(_ row: SheetRow, log: IssueLog, missingSeverity: Severity?, missingVariant: IssueVariant = .standard) -> RowReference {
+    /// a name found in no roster is reported in the wording `missing` (not at all when nil).
+    func resolve(_ row: SheetRow, log: IssueLog, missing: IssueVariant?) -> RowReference {
         let (text, field) = row.personName
         guard !text.isEmpty else {
             log.add(Issue(.valueRequired, at: row.place(field), field: field, value: nil))
@@ -112,13 +112,13 @@ extension PersonIndex {
         }
         let hint = row.text("class_or_position")
         return resolve(text, field: field, place: row.place(field), hint: hint, categories: nil, log: log,
-                       missingSeverity: missingSeverity, missingVariant: missingVariant)
+                       missing: missing)
     }
 
-    /// Resolves one name a cell gives, reporting NAME_INVALID, PERSON_AMBIGUOUS and (with `missingSeverity`)
+    /// Resolves one name a cell gives, reporting NAME_INVALID, PERSON_AMBIGUOUS and (in the wording `missing`)
     /// PERSON_NOT_FOUND at `place`.
     func resolve(_ text: String, field: String, place: SourceRef, hint: String, categories: Set<Category>?, log: IssueLog,
-                 missingSeverity: Severity?, missingVariant: IssueVariant = .standard) -> RowReference {
+                 missing: IssueVariant?) -> RowReference {
         guard let reference = NameReference.parse(text).reference else {
             log.add(Issue(.nameInvalid, .reference, at: place, field: field, value: text))
             return .rejected
@@ -126,8 +126,8 @@ extension PersonIndex {
         switch resolve(reference, classOrPosition: hint.isEmpty ? nil : hint, categories: categories) {
         case .found(let person): return .found(person)
         case .notFound:
-            if let missingSeverity {
-                log.add(Issue(.personNotFound, missingVariant, at: place, field: field, value: text, severity: missingSeverity))
+            if let missing {
+                log.add(Issue(.personNotFound, missing, at: place, field: field, value: text))
             }
             return .missing(text: text, field: field)
         case .ambiguous(let people):

@@ -56,7 +56,7 @@ final class ReferenceTables {
 
     private func readConsent(_ row: SheetRow) -> RowOutcome {
         if isDuplicate(row, kind: .consents) { return .merged }
-        guard case .found(let person) = index.resolve(row, log: log, missingSeverity: .error) else { return .rejected }
+        guard case .found(let person) = index.resolve(row, log: log, missing: .standard) else { return .rejected }
         let dateCell = row.cell("consent_date")
         let date: CalendarDate
         switch log.date(row, "consent_date", pivotYear: asOf.year) {
@@ -120,7 +120,7 @@ final class ReferenceTables {
         }
         let (text, field) = row.personName
         let person: Person?
-        switch index.resolve(row, log: log, missingSeverity: nil) {
+        switch index.resolve(row, log: log, missing: nil) {
         case .rejected: return .rejected
         case .found(let found): person = found
         case .missing:

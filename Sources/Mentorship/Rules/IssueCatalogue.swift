@@ -26,11 +26,14 @@ struct IssueRule {
     let code: IssueCode
     let severity: Severity
     let texts: [IssueVariant: (message: String, fix: String?)]
+    /// Wordings whose severity differs from the code's (a name not found in an attendance list is a warning).
+    let severities: [IssueVariant: Severity]
 
     init(_ code: IssueCode, _ severity: Severity, _ message: String, fix: String? = nil,
-         variants: [IssueVariant: (message: String, fix: String?)] = [:]) {
+         variants: [IssueVariant: (message: String, fix: String?)] = [:], severities: [IssueVariant: Severity] = [:]) {
         self.code = code
         self.severity = severity
+        self.severities = severities
         var texts = variants
         texts[.standard] = (message, fix)
         self.texts = texts
@@ -54,7 +57,8 @@ enum IssueCatalogue {
         IssueRule(.fileLimit, .error, "файл не прочитан: {reason}", fix: "Откройте файл в Excel и сохраните его заново как .xlsx"),
         IssueRule(.fileSkipped, .warning, "не прочитан: {reason}", fix: "Положите таблицу в папку обычным файлом с коротким путём",
                   variants: [.notTable: ("не прочитан: файл «.{ext}» — не таблица", "Если это таблица, сохраните её как .xlsx или .csv"),
-                             .noExtension: ("не прочитан: файл без расширения — не таблица", "Если это таблица, сохраните её как .xlsx или .csv")]),
+                             .noExtension: ("не прочитан: файл без расширения — не таблица", "Если это таблица, сохраните её как .xlsx или .csv")],
+                  severities: [.notTable: .info, .noExtension: .info]),
         IssueRule(.ownOutputSkipped, .info, "не прочитан: {reason} — результат самой программы, а не исходная таблица",
                   fix: "Храните результаты отдельно от папки с исходными таблицами"),
         IssueRule(.encodingGuessed, .info, "кодировка {encoding} и разделитель «{delimiter}» определены автоматически"),
@@ -76,7 +80,8 @@ enum IssueCatalogue {
         IssueRule(.rowDuplicate, .warning, "строка повторяет строку {row} ({place}) и объединена с ней", fix: "Удалите повторную строку",
                   variants: [.earlier: ("строка повторяет более раннюю строку и объединена с ней", "Удалите повторную строку"),
                              .repeatedHeader: ("строка повторяет заголовок таблицы и пропущена", nil),
-                             .footer: ("строки после таблицы (итоги, подписи) не считаются данными", nil)]),
+                             .footer: ("строки после таблицы (итоги, подписи) не считаются данными", nil)],
+                  severities: [.repeatedHeader: .info, .footer: .info]),
 
         // Values.
         IssueRule(.valueRequired, .error, "не заполнено поле «{field}»", fix: "{hint}"),
@@ -112,7 +117,8 @@ enum IssueCatalogue {
                   variants: [.pairs: ("{value}: нет в списках школы (контингент, кадры, внешние участники)",
                                       "Проверьте написание или добавьте человека в список"),
                              .attendance: ("{value}: нет в списках школы; отметка о присутствии не учтена",
-                                           "Проверьте написание или добавьте человека в список")]),
+                                           "Проверьте написание или добавьте человека в список")],
+                  severities: [.attendance: .warning]),
         IssueRule(.personNotInRoster, .info, "{value}: нет в списках школы; в потенциальных наставниках, но не участник программы"),
         IssueRule(.personAmbiguous, .error, "{value}: подходят несколько человек — {people}", fix: "Допишите имя и отчество или класс"),
 
@@ -198,8 +204,11 @@ enum IssueCatalogue {
         return table
     }()
 
-    /// The severity of a code.
-    static func severity(of code: IssueCode) -> Severity { byCode[code]?.severity ?? .error }
+    /// The severity of a code, or of one of its wordings.
+    static func severity(of code: IssueCode, _ variant: IssueVariant = .standard) -> Severity {
+        guard let rule = byCode[code] else { return .error }
+        return rule.severities[variant] ?? rule.severity
+    }
 
     /// The message and fix of a code's wording with its values filled in.
     static func render(_ code: IssueCode, _ variant: IssueVariant, values: [String: String]) -> (message: String, fix: String?) {
