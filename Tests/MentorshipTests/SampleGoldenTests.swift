@@ -50,7 +50,9 @@ import SheetIO
     }
 
     @Test func sampleRunMatchesGoldenFiles() throws {
-        let (out, _) = try Self.build()
+        let (out, outcome) = try Self.build()
+        // Every issue's field is one of the field catalogue.
+        #expect(outcome.register.issues.compactMap(\.field).filter { Field(rawValue: $0) == nil }.isEmpty)
         try Self.compare(try String(contentsOfFile: out + "/report.json", encoding: .utf8), "report.json")
         try Self.compare(try Self.dump(out + "/register.xlsx"), "register.txt")
         try Self.compare(try Self.dump(out + "/diagnostics.xlsx"), "diagnostics.txt")
