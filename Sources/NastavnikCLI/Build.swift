@@ -42,8 +42,8 @@ struct Build: ParsableCommand {
         let date = try FolderJob.prepare(input: inbox, asOf: asOf)
         var job = BuildJob(inbox: inbox, output: output, asOf: date)
         job.mentorLimit = mentorLimit
-        job.settingOverrides = ["school": schoolName, "short_name": schoolShortName, "municipality": municipality, "region": region,
-                                "director": director, "curator": curator, "academic_year": academicYear, "id_key": idKey].compactMapValues { $0 }
+        job.settingOverrides = [.school: schoolName, .shortName: schoolShortName, .municipality: municipality, .region: region,
+                                .director: director, .curator: curator, .academicYear: academicYear, .idKey: idKey].compactMapValues { $0 }
         job.templates = .init(pairs: pairsOrderTemplate, plans: plansOrderTemplate)
         job.sharedOutput = sharedOutput
         let progress = ProgressLine()

@@ -25,13 +25,13 @@ struct BuildSummary {
             out.write("\n")
         }
         let r = register.reconciliation
-        let counts = Dictionary(uniqueKeysWithValues: register.counts)
+        let counts = register.counts
         let bySeverity = Dictionary(grouping: register.issues, by: \.severity).mapValues(\.count)
         let read = register.inputs.filter { $0.status == .read }.count
         let skipped = register.inputs.filter { $0.status == .skipped }.count
         out.write("Прочитано файлов: \(read)\(unread.isEmpty ? "" : "; не прочитано: \(unread.count)")\(skipped > 0 ? "; пропущено (не таблицы): \(skipped)" : ""); "
                   + "строк данных: \(r.rowsRead) (использовано \(r.rowsUsed), объединено \(r.rowsMerged), отклонено \(r.rowsRejected))\n")
-        out.write("Участников: \(counts["participants"] ?? 0); наставников: \(counts["mentors"] ?? 0); наставляемых: \(counts["mentees"] ?? 0); пар: \(counts["pairs"] ?? 0); групп: \(counts["groups"] ?? 0)\n")
+        out.write("Участников: \(counts.participants); наставников: \(counts.mentors); наставляемых: \(counts.mentees); пар: \(counts.pairs); групп: \(counts.groups)\n")
         out.write("Замечания: ошибок \(bySeverity[.error] ?? 0), предупреждений \(bySeverity[.warning] ?? 0), сведений \(bySeverity[.info] ?? 0)\n")
         if register.inputs.isEmpty { out.write("Внимание: в папке нет таблиц\n") }
         out.write("\n")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Glibc
+import Mentorship
 import SheetIO
 
 /// The `nastavnik` command: spreadsheet tools now, the register pipeline next.
@@ -8,7 +9,7 @@ struct Nastavnik: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nastavnik",
         abstract: "Таблицы программы наставничества школы: реестр, замечания, приказы, региональная выгрузка.",
-        version: "0.1.0",
+        version: ToolVersion.current,
         subcommands: [Build.self, Cat.self, Inspect.self, Convert.self, Consolidate.self])
 
     /// Runs the command with the exit statuses of the spec: 0 done, 1 bad input file, 2 cannot run.

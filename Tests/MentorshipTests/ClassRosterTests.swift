@@ -84,7 +84,7 @@ import Testing
         #expect(pupils.allSatisfy { !$0.rejected })
         let input = try #require(register.inputs.first { $0.file == Self.roster })
         #expect(input.sheets.count == 46)
-        #expect(input.sheets.allSatisfy { $0.kind == .students && $0.status == "read" })
+        #expect(input.sheets.allSatisfy { $0.kind == .students && $0.status == .read })
         #expect(input.sheets.map(\.rows).reduce(0, +) == 136)
         #expect(issues(.headerMissing).isEmpty && issues(.valueRequired).isEmpty)
         let fromStudents = try #require(register.indicators.first { $0.id == "mentors_from_students" })

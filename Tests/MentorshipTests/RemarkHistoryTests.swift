@@ -8,7 +8,7 @@ import SheetIO
     static func issue(_ code: IssueCode, _ cell: String, field: String, value: String) -> Mentorship.Issue {
         let address = CellAddress(a1: cell)!
         return Mentorship.Issue(code, at: SourceRef(file: "students.xlsx", sheet: "Лист1", sheetIndex: 0, row: address.row, column: address.column),
-                                field: field, value: value, message: "m")
+                                field: field, value: value)
     }
 
     static func earlier(_ issue: Mentorship.Issue) -> RemarkHistory.Earlier {

@@ -18,19 +18,19 @@ public struct OrderDetails: Sendable {
     public init(_ register: Register) {
         let settings = register.settings
         var missing: [String] = []
-        func value(_ ids: [String], placeholder: String, name: String) -> String {
+        func value(_ ids: [SettingKey], placeholder: String, name: String) -> String {
             for id in ids { if let text = settings[id], !text.isEmpty { return text } }
             missing.append(name)
             return placeholder
         }
-        school = value(["school"], placeholder: "[наименование ОО]", name: "наименование ОО")
-        shortName = settings["short_name"].flatMap { $0.isEmpty ? nil : $0 } ?? school
-        city = value(["city", "municipality"], placeholder: "[населённый пункт]", name: "населённый пункт (город или муниципалитет)")
-        director = value(["director"], placeholder: "[ФИО директора]", name: "директор")
-        curator = value(["curator"], placeholder: "[ФИО куратора]", name: "куратор")
+        school = value([.school], placeholder: "[наименование ОО]", name: "наименование ОО")
+        shortName = settings[.shortName].flatMap { $0.isEmpty ? nil : $0 } ?? school
+        city = value([.city, .municipality], placeholder: "[населённый пункт]", name: "населённый пункт (город или муниципалитет)")
+        director = value([.director], placeholder: "[ФИО директора]", name: "директор")
+        curator = value([.curator], placeholder: "[ФИО куратора]", name: "куратор")
         academicYear = register.academicYear.label
         asOf = register.asOf
-        let given = settings["plans_deadline"].flatMap { text -> CalendarDate? in
+        let given = settings[.plansDeadline].flatMap { text -> CalendarDate? in
             if case .date(let date) = DateReading.parse(text, pivotYear: register.asOf.year) { return date }
             return nil
         }

@@ -26,7 +26,7 @@ public struct BuildJob {
     public var asOf: CalendarDate
     public var mentorLimit = 10
     /// Settings given on the command line; they win over the settings sheet.
-    public var settingOverrides: [String: String] = [:]
+    public var settingOverrides: [SettingKey: String] = [:]
     public var templates = OrderDrafts.Templates()
     /// Files 0666 and folders 0777 less the umask, instead of 0600 and 0700.
     public var sharedOutput = false
@@ -97,14 +97,14 @@ public struct BuildJob {
 
     /// The key of the IDs: the one given (an example key is said so), else the school's stored key, set into the register's settings.
     private func resolveKey(_ register: Register) throws -> IDKeyUse {
-        if let given = register.settings["id_key"], !given.isEmpty {
+        if let given = register.settings[.idKey], !given.isEmpty {
             return IDKeyUse.isExample(given) ? .example : .given
         }
         guard let folder = keyFolder ?? IDKeyStore.defaultFolder() else {
             throw IDKeyStore.Failure(path: "~/.config/nastavnik", reason: "не задан ни XDG_CONFIG_HOME, ни HOME")
         }
-        let stored = try IDKeyStore(folder: folder).key(inn: register.settings["inn"], school: register.settings["school"] ?? register.settings["short_name"])
-        register.settings.values["id_key"] = stored.key
+        let stored = try IDKeyStore(folder: folder).key(inn: register.settings[.inn], school: register.settings[.school] ?? register.settings[.shortName])
+        register.settings[.idKey] = stored.key
         return .stored(stored)
     }
 }

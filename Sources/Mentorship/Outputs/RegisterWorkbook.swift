@@ -29,21 +29,8 @@ public enum RegisterWorkbook {
         value.map { .temporal(ExcelTemporal(year: $0.year, month: $0.month, day: $0.day)) } ?? .empty
     }
 
-    /// People in the register's order: surname, name, patronymic (case-folded, `ё` as `е`, then code
-    /// point), birth date, source position. Keys are computed once per person.
-    static func ordered(_ people: [Person]) -> [Person] {
-        let keyed = people.map { person -> ([UInt32], String, SourceRef, Person) in
-            let folded = [person.name.surname, person.name.given, person.name.patronymic].map(PersonName.fold).joined(separator: "\u{1}")
-            return (folded.unicodeScalars.map(\.value), person.birthDate?.iso ?? "", person.origin, person)
-        }
-        let counter = OperationCounter.current
-        return keyed.sorted { a, b in
-            counter?.add(.sortComparison)
-            if a.0 != b.0 { return a.0.lexicographicallyPrecedes(b.0) }
-            if a.1 != b.1 { return a.1 < b.1 }
-            return a.2 < b.2
-        }.map(\.3)
-    }
+    /// People in the register's order (``PersonOrder``).
+    static func ordered(_ people: [Person]) -> [Person] { PersonOrder.ordered(people) }
 
     static func registerSheet(_ register: Register, _ writer: XLSXWriter) throws {
         let sheet = try Self.sheet(writer, "Реестр", [
@@ -55,9 +42,7 @@ public enum RegisterWorkbook {
         let refused = RefusedValues(register.issues, fields: ["phone", "email", "birth_date", "class"])
         for (offset, person) in ordered(register.participants).enumerated() {
             let units = register.units(of: person)
-            let mentors = units.contains { $0.mentor === person }
-            let mentees = units.contains { $0.mentees.contains { $0 === person } }
-            let role = mentors && mentees ? "наставник и наставляемый" : mentors ? "наставник" : mentees ? "наставляемый" : ""
+            let role = register.roleText(of: person)
             let forms = Array(Set(units.compactMap { $0.form?.russian })).sorted().joined(separator: "; ")
             let numbers = units.map(\.number).joined(separator: ", ")
             let start = units.compactMap(\.start).min()
@@ -66,7 +51,7 @@ public enum RegisterWorkbook {
                 consent.date.russian + (consent.byRepresentative == true ? ", законный представитель" : consent.byRepresentative == false ? ", лично" : "")
                     + (consent.isValid ? "" : " (\(consent.problem ?? "недействительно"))")
             }
-            let status = units.isEmpty ? "без пары" : (end.map { $0 < register.asOf } ?? false) ? "завершил" : "в паре"
+            let status = register.registerStatus(of: person)
             sheet.append([
                 .number(Double(offset + 1)), .text(person.id), text(person.name.surname), text(person.name.given), text(person.name.patronymic),
                 person.birthDate == nil ? text(refused.text("birth_date", of: person)) : date(person.birthDate), person.age(on: register.asOf).map { .number(Double($0)) } ?? .empty, .text(person.category.russian),
@@ -171,14 +156,7 @@ public enum RegisterWorkbook {
             ("Организация", 36), ("ИНН", 14), ("№ соглашения", 14), ("Дата соглашения", 12), ("Наставников по списку", 12), ("Наставники в парах", 36),
         ])
         // Employer mentors' names under each partner their organisation matches.
-        let partnerMatch = PartnerMatch(partnerNames: register.partners.map(\.name))
-        var mentorNames = Array(repeating: Set<String>(), count: register.partners.count)
-        var matchesOf: [FoldedText: [Int]] = [:]
-        for mentor in register.units.compactMap(\.mentor) where mentor.category == .employer {
-            guard let organisation = mentor.organisation.map(FoldedText.init) else { continue }
-            if matchesOf[organisation] == nil { matchesOf[organisation] = partnerMatch.partners(matching: organisation) }
-            for index in matchesOf[organisation]! { mentorNames[index].insert(mentor.name.description) }
-        }
+        let mentorNames = PartnerMatch.employerMentors(of: register.partners.map(\.name), in: register.units).map { Set($0.map(\.name.description)) }
         for (index, partner) in register.partners.enumerated() {
             let names = mentorNames[index].sorted()
             sheet.append([.text(partner.name), text(partner.inn), text(partner.agreementNumber), date(partner.agreementDate),
@@ -238,7 +216,7 @@ public enum RegisterWorkbook {
             case .none: deadline = .text("без срока")
             }
             sheet.append([text(position.section), .text(position.measure), text(position.deadlineText), deadline, text(position.responsible),
-                              .text(position.status), .text(position.place.description)], styles: [.wrapped, .wrapped, .wrapped, nil, .wrapped, nil, nil])
+                              .text(position.status.russian), .text(position.place.description)], styles: [.wrapped, .wrapped, .wrapped, nil, .wrapped, nil, nil])
         }
         try sheet.finish()
     }
@@ -254,33 +232,5 @@ public enum RegisterWorkbook {
             ], styles: [nil, nil, nil, nil, nil, nil, nil, .wrapped, .wrapped])
         }
         try sheet.finish()
-    }
-}
-
-/// The one rule for both order drafts (`checks.md`): a valid unit goes in with those members who have a
-/// valid consent; a pair whose mentor or mentee lacks one stays out, a group goes in without them.
-public enum OrderRule {
-    public struct Decision {
-        public var included: Bool
-        public var members: [Person]
-        public var text: String
-    }
-
-    public static func decision(for unit: MentoringUnit, in register: Register) -> Decision {
-        guard unit.isValid, let mentor = unit.mentor else {
-            let why = unit.problems.isEmpty ? "пара не сформирована" : unit.problems.joined(separator: "; ")
-            return Decision(included: false, members: [], text: "нет: \(why) (см. Замечания)")
-        }
-        func consented(_ person: Person) -> Bool { register.consent(of: person)?.isValid == true }
-        guard consented(mentor) else { return Decision(included: false, members: [], text: "нет: у наставника нет действующего согласия на обработку ПДн") }
-        let with = unit.mentees.filter(consented)
-        let without = unit.mentees.filter { !consented($0) }
-        if !unit.isGroup {
-            return without.isEmpty ? Decision(included: true, members: [mentor] + with, text: "да")
-                : Decision(included: false, members: [], text: "нет: у наставляемого нет действующего согласия на обработку ПДн")
-        }
-        if with.isEmpty { return Decision(included: false, members: [], text: "нет: ни у одного наставляемого нет действующего согласия") }
-        return Decision(included: true, members: [mentor] + with,
-                        text: without.isEmpty ? "да" : "да, без: " + without.map(\.name.short).joined(separator: ", ") + " (нет согласия)")
     }
 }

@@ -68,17 +68,7 @@ public final class Register {
     public private(set) lazy var coverage: [Coverage.Line] = Coverage.compute(self)
 
     /// The counts of `report.json`.
-    public var counts: [(String, Int)] {
-        let valid = units.filter(\.isValid)
-        var mentors = Set<ObjectIdentifier>(), mentees = Set<ObjectIdentifier>()
-        for unit in valid {
-            if let mentor = unit.mentor { mentors.insert(ObjectIdentifier(mentor)) }
-            for mentee in unit.mentees { mentees.insert(ObjectIdentifier(mentee)) }
-        }
-        let partnerKeys = Set(partners.map { $0.inn ?? PersonName.fold($0.name) })
-        return [("participants", participants.count), ("mentors", mentors.count), ("mentees", mentees.count),
-                ("pairs", valid.filter { !$0.isGroup }.count), ("groups", valid.filter(\.isGroup).count), ("partners", partnerKeys.count)]
-    }
+    public var counts: RegisterCounts { RegisterCounts.of(self) }
 
     public var hasErrors: Bool { issues.contains { $0.severity == .error } }
 }
@@ -90,7 +80,7 @@ public struct RegisterBuilder {
     public var asOf: CalendarDate
     public var mentorLimit = 10
     /// Settings given on the command line; they win over the settings sheet.
-    public var settingOverrides: [String: String] = [:]
+    public var settingOverrides: [SettingKey: String] = [:]
 
     /// Called as files are read and when the checking starts.
     public var progress: ((BuildProgress) -> Void)?
@@ -104,7 +94,8 @@ public struct RegisterBuilder {
     public func build() -> Register {
         let register = Register(asOf: asOf)
         let log = IssueLog()
-        let reader = InboxReader(inbox: inbox, excluded: excluded)
+        var reader = InboxReader(inbox: inbox, excluded: excluded)
+        reader.skipsOwnOutputs = true
         var sheets: [RecognisedSheet] = []
         let entries = reader.entries()
         var state = BuildProgress(stage: .reading, filesRead: 0, filesTotal: entries.count, rows: 0)
@@ -123,11 +114,11 @@ public struct RegisterBuilder {
 
         var settings = RoadmapReader.settings(from: of(.settings))
         for (id, value) in settingOverrides { settings.values[id] = value }
-        let academicYear = settings["academic_year"].flatMap(AcademicYear.init(text:)) ?? AcademicYear(containing: asOf)
+        let academicYear = settings[.academicYear].flatMap(AcademicYear.init(text:)) ?? AcademicYear(containing: asOf)
 
         // Rosters first: they define people.
         let rosters = RosterBuilder(asOf: asOf, log: log)
-        for kind in [TableKind.students, .staff, .external] { of(kind).forEach(rosters.read) }
+        for kind in TableKind.allCases where kind.isRoster { of(kind).forEach(rosters.read) }
         rosters.disambiguate(academicYear: academicYear)
         let index = PersonIndex(rosters.people)
 
@@ -168,46 +159,8 @@ public struct RegisterBuilder {
             $0.rowsRead += $1.rowsRead; $0.rowsUsed += $1.rowsUsed; $0.rowsMerged += $1.rowsMerged; $0.rowsRejected += $1.rowsRejected
         }
 
-        // Participants: on a pairs row that resolved to them, or asked for a role.
-        let asked = Set(references.respondents.compactMap { $0.person.map(ObjectIdentifier.init) })
-        register.participants = rosters.people.filter { pairs.onPairRows.contains(ObjectIdentifier($0)) || asked.contains(ObjectIdentifier($0)) }
-
-        // Person-level checks.
-        let paired = Set<ObjectIdentifier>(pairs.units.flatMap { unit -> [ObjectIdentifier] in ([unit.mentor].compactMap { $0 } + unit.mentees).map { ObjectIdentifier($0) } })
-        for person in register.participants where references.consents[ObjectIdentifier(person)] == nil {
-            log.add(Issue(.consentMissing, at: person.origin, field: "person", value: nil,
-                          message: "нет согласия на обработку персональных данных" + Self.signerNote(AgeRules.consentSigner(of: person, on: asOf)),
-                          suggestion: "Получите согласие и внесите его в таблицу согласий", person: person.name.description))
-        }
-        for person in rosters.people where !paired.contains(ObjectIdentifier(person))
-            && (asked.contains(ObjectIdentifier(person)) || person.category == .youngSpecialist) {
-            log.add(Issue(.participantUnpaired, at: person.origin, field: "person", value: nil,
-                          message: person.category == .youngSpecialist ? "молодой специалист без наставника" : "заявился(ась) в анкете, но не в паре",
-                          suggestion: "Закрепите в паре или группе", person: person.name.description))
-        }
-        // Employers whose organisation is not a partner.
-        let partnerMatch = PartnerMatch(partnerNames: references.partners.map(\.name))
-        var isPartner: [FoldedText: Bool] = [:]
-        for unit in pairs.units {
-            guard let mentor = unit.mentor, mentor.category == .employer, let place = unit.mentorCell else { continue }
-            let organisation = FoldedText(mentor.organisation ?? "")
-            let known = isPartner[organisation] ?? !partnerMatch.partners(matching: organisation).isEmpty
-            isPartner[organisation] = known
-            if organisation.isEmpty || !known {
-                log.add(Issue(.employerUnknownOrg, at: place, field: "mentor", value: mentor.name.description,
-                              message: "организации наставника «\(mentor.organisation ?? "не указана")» нет среди организаций-партнёров"))
-            }
-        }
+        PersonChecks.run(register, onPairRows: pairs.onPairRows, log: log)
         register.issues = log.sorted
         return register
-    }
-
-    /// Who must give a missing consent, when it is not the participant.
-    static func signerNote(_ signer: AgeRules.ConsentSigner) -> String {
-        switch signer {
-        case .anyone: return ""
-        case .representative: return " (от законного представителя)"
-        case .representativeAgeUnknown: return " (от законного представителя: дата рождения неизвестна)"
-        }
     }
 }

@@ -71,6 +71,7 @@ public enum SheetRecognizer {
                 // Diagnostics: wide (a column an indicator) or long («Показатель», «Балл»).
                 let hasScores = fields.contains { $0.hasPrefix("indicator#") } || (fields.contains("indicator_name") && fields.contains("score"))
                 if kind == .diagnostics && !(hasName && hasScores) { continue }
+                guard KindIdentity.identifies(kind, matched: fields) else { continue }
                 if hasName, kind.hasPersonName { requiredMatched += 1 }
                 let named = kind.nameWords.contains { names.contains($0) } || (kind == .students && namedAfterClass)
                 let candidate = (kind, fields.count, requiredMatched, named)
@@ -165,13 +166,10 @@ public enum SheetRecognizer {
         return TextCleaning.clean(name)
     }
 
-    static let settingsKeys: Set<String> = Set(["Наименование ОО", "Полное наименование ОО", "Краткое наименование", "Муниципалитет", "Регион", "Директор",
-                                                "Куратор", "Учебный год", "ИНН ОО", "Адрес", "Ключ обезличивания", "Город"].map(HeaderCatalogue.key))
-
     /// A two-column key–value table whose first column holds at least two known settings keys.
     static func settingsRecognition(_ rows: [Row]) -> SheetRecognition? {
-        let keys = rows.prefix(headerSearchRows).compactMap { row in row.cells.first.flatMap(text).map(HeaderCatalogue.key) }
-        guard keys.filter({ settingsKeys.contains($0) }).count >= 2 else { return nil }
+        let keys = rows.prefix(headerSearchRows).compactMap { row in row.cells.first.flatMap(text).flatMap(SettingKey.named) }
+        guard keys.count >= 2 else { return nil }
         var result = SheetRecognition()
         result.kind = .settings
         return result
