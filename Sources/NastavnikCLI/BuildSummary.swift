@@ -33,6 +33,11 @@ struct BuildSummary {
                   + "строк данных: \(r.rowsRead) (использовано \(r.rowsUsed), объединено \(r.rowsMerged), отклонено \(r.rowsRejected))\n")
         out.write("Участников: \(counts.participants); наставников: \(counts.mentors); наставляемых: \(counts.mentees); пар: \(counts.pairs); групп: \(counts.groups)\n")
         out.write("Замечания: ошибок \(bySeverity[.error] ?? 0), предупреждений \(bySeverity[.warning] ?? 0), сведений \(bySeverity[.info] ?? 0)\n")
+        let remarks = register.remarks
+        if remarks.hasEarlier {
+            out.write("С прошлой сборки: исправлено \(remarks.fixed.count), новых \(remarks.newCount), осталось \(remarks.remainingCount) "
+                      + "(исправленные — на листе «Исправлено», новые отмечены в столбце «Статус»)\n")
+        }
         if register.inputs.isEmpty { out.write("Внимание: в папке нет таблиц\n") }
         out.write("\n")
         if !register.issues.isEmpty {

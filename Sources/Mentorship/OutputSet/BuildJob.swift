@@ -53,6 +53,8 @@ public struct BuildJob {
         var last: BuildProgress?
         builder.progress = { state in last = state; progress?(state) }
         let register = builder.build()
+        let earlier = FileManager.default.contents(atPath: set.output + "/report.json").flatMap(RemarkHistory.earlier(reportJSON:))
+        register.remarks = .of(register.issues, earlier: earlier)
         func writing(_ file: String) {
             guard var state = last else { return }
             state.stage = .writing(file)

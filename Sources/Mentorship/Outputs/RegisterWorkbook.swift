@@ -224,12 +224,29 @@ public enum RegisterWorkbook {
     static func issuesSheet(_ register: Register, _ writer: XLSXWriter) throws {
         let sheet = try Self.sheet(writer, "Замечания", [
             ("Серьёзность", 14), ("Код", 34), ("Файл", 26), ("Лист", 16), ("Ячейка", 8), ("Поле", 14), ("Значение", 24), ("Сообщение", 60), ("Как исправить", 40),
+            ("Статус", 10),
         ])
-        for issue in register.issues {
+        for (issue, status) in zip(register.issues, register.remarks.statuses) {
             sheet.append([
                 .text(issue.severity.russian), .text(issue.code.rawValue), .text(issue.file), text(issue.sheet), text(issue.cell),
                 text(issue.field.map(FieldLabel.russian)), text(issue.value.map(Period.russianIfKey)), .text(Period.russianKeys(in: (issue.person.map { "\($0): " } ?? "") + issue.message)), text(issue.suggestion),
-            ], styles: [nil, nil, nil, nil, nil, nil, nil, .wrapped, .wrapped])
+                .text(status.rawValue),
+            ], styles: [nil, nil, nil, nil, nil, nil, nil, .wrapped, .wrapped, nil])
+        }
+        try sheet.finish()
+        try fixedSheet(register, writer)
+    }
+
+    /// «Исправлено»: the remarks of the previous build into this folder that are gone now.
+    static func fixedSheet(_ register: Register, _ writer: XLSXWriter) throws {
+        let sheet = try Self.sheet(writer, "Исправлено", [
+            ("Серьёзность", 14), ("Код", 34), ("Файл", 26), ("Лист", 16), ("Ячейка", 8), ("Поле", 14), ("Значение", 24), ("Сообщение", 60),
+        ])
+        for remark in register.remarks.fixed {
+            sheet.append([
+                .text(Severity(rawValue: remark.severity)?.russian ?? remark.severity), .text(remark.code), .text(remark.file), text(remark.sheet),
+                text(remark.cell), text(remark.field.map(FieldLabel.russian)), text(remark.value.map(Period.russianIfKey)), .text(Period.russianKeys(in: remark.message)),
+            ], styles: [nil, nil, nil, nil, nil, nil, nil, .wrapped])
         }
         try sheet.finish()
     }

@@ -10,7 +10,12 @@ public enum ReportJSON {
         let r = register.reconciliation
         json += "  \"reconciliation\": {\"rows_read\": \(r.rowsRead), \"rows_used\": \(r.rowsUsed), \"rows_merged\": \(r.rowsMerged), \"rows_rejected\": \(r.rowsRejected)},\n"
         json += "  \"counts\": {" + register.counts.ordered.map { "\(q($0.key)): \($0.value)" }.joined(separator: ", ") + "},\n"
-        json += "  \"issues\": [" + register.issues.map(issue).joined(separator: ",") + (register.issues.isEmpty ? "" : "\n  ") + "],\n"
+        let remarks = register.remarks
+        json += "  \"issues\": [" + zip(register.issues, remarks.statuses).map { issue($0, status: $1) }.joined(separator: ",")
+            + (register.issues.isEmpty ? "" : "\n  ") + "],\n"
+        json += "  \"changes\": {\"compared\": \(remarks.hasEarlier), \"fixed\": \(remarks.fixed.count), \"new\": \(remarks.newCount), "
+            + "\"remaining\": \(remarks.remainingCount)},\n"
+        json += "  \"fixed\": [" + remarks.fixed.map(fixed).joined(separator: ",") + (remarks.fixed.isEmpty ? "" : "\n  ") + "],\n"
         json += "  \"indicators\": [" + register.indicators.map(indicator).joined(separator: ",") + "\n  ],\n"
         json += "  \"outputs\": [" + outputs.map { "\n    {\"file\": \(q($0.file)), \"sha256\": \(q($0.sha256))}" }.joined(separator: ",") + (outputs.isEmpty ? "" : "\n  ") + "]\n"
         return json + "}\n"
@@ -32,10 +37,21 @@ public enum ReportJSON {
         return text + "]}"
     }
 
-    static func issue(_ issue: Issue) -> String {
+    static func issue(_ issue: Issue) -> String { self.issue(issue, status: nil) }
+
+    /// An issue; with the build's status of it (new or remaining) when given.
+    static func issue(_ issue: Issue, status: RemarkHistory.Status?) -> String {
         "\n    {\"code\": \(q(issue.code.rawValue)), \"severity\": \(q(issue.severity.rawValue)), \"file\": \(q(issue.file)), "
             + "\"sheet\": \(q(issue.sheet)), \"cell\": \(q(issue.cell)), \"row\": \(n(issue.row)), \"field\": \(q(issue.field)), "
-            + "\"value\": \(q(issue.value)), \"person\": \(q(issue.person)), \"message\": \(q(issue.message)), \"suggestion\": \(q(issue.suggestion))}"
+            + "\"value\": \(q(issue.value)), \"person\": \(q(issue.person)), \"message\": \(q(issue.message)), \"suggestion\": \(q(issue.suggestion))"
+            + (status.map { ", \"status\": \(q(RemarkHistory.code($0)))" } ?? "") + "}"
+    }
+
+    /// An earlier remark that is gone, as the earlier report gave it.
+    static func fixed(_ remark: RemarkHistory.Earlier) -> String {
+        "\n    {\"code\": \(q(remark.code)), \"severity\": \(q(remark.severity)), \"file\": \(q(remark.file)), \"sheet\": \(q(remark.sheet)), "
+            + "\"cell\": \(q(remark.cell)), \"row\": \(n(remark.row)), \"field\": \(q(remark.field)), \"value\": \(q(remark.value)), "
+            + "\"message\": \(q(remark.message)), \"suggestion\": \(q(remark.suggestion))}"
     }
 
     static func indicator(_ value: Indicator) -> String {

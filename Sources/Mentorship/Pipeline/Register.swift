@@ -23,6 +23,8 @@ public final class Register {
     public internal(set) var roadmap: [RoadmapPosition] = []
     /// Attendance marks of the attendance lists.
     public internal(set) var attendance: [AttendanceReader.Mark] = []
+    /// What changed since the previous build into the same OUT (set by ``BuildJob``; a first run otherwise).
+    public internal(set) lazy var remarks: RemarkHistory = .firstRun(issues.count)
     /// People who are participants (`checks.md`).
     public internal(set) var participants: [Person] = []
 

@@ -27,14 +27,27 @@ public struct RemarkHistory: Sendable {
     public let statuses: [Status]
     /// The earlier remarks that no current one matches: fixed.
     public let fixed: [Earlier]
+    /// Whether there was an earlier report to compare with (a first build into OUT has none).
+    public let hasEarlier: Bool
 
     /// No earlier report: every remark is new, nothing is fixed.
-    public static func firstRun(_ count: Int) -> RemarkHistory { RemarkHistory(statuses: Array(repeating: .new, count: count), fixed: []) }
+    public static func firstRun(_ count: Int) -> RemarkHistory {
+        RemarkHistory(statuses: Array(repeating: .new, count: count), fixed: [], hasEarlier: false)
+    }
 
-    private init(statuses: [Status], fixed: [Earlier]) {
+    private init(statuses: [Status], fixed: [Earlier], hasEarlier: Bool) {
         self.statuses = statuses
         self.fixed = fixed
+        self.hasEarlier = hasEarlier
     }
+
+    /// The history of `issues`: against `earlier` when there is an earlier report, else a first run.
+    public static func of(_ issues: [Issue], earlier: [Earlier]?) -> RemarkHistory {
+        earlier.map { RemarkHistory(issues: issues, earlier: $0) } ?? firstRun(issues.count)
+    }
+
+    /// The machine code of a status in `report.json`.
+    public static func code(_ status: Status) -> String { status == .new ? "new" : "remaining" }
 
     /// Matches `issues` against `earlier`; linear in both (hash lookups, and a sort within each key's candidates).
     public init(issues: [Issue], earlier: [Earlier]) {
@@ -72,6 +85,7 @@ public struct RemarkHistory: Sendable {
         }
         self.statuses = statuses
         fixed = earlier.indices.filter { !used[$0] }.map { earlier[$0] }
+        hasEarlier = true
     }
 
     /// The remarks of an earlier `report.json` (nil when the data is not one of ours).
