@@ -115,3 +115,17 @@ struct SeededGenerator: RandomNumberGenerator {
         }
     }
 }
+
+/// Byte keys are equal exactly when the texts are (canonical equivalence, as `String` compares).
+@Suite struct TextKeyTests {
+    @Test func keysEqualWhenStringsDo() {
+        let texts = FastPathTests.randomTexts(count: 400, seed: 21) + ["й", "и\u{306}", "ё", "е\u{308}", "Ё", "Е\u{308}", "e\u{301}", "é", "№", "a\u{20DD}"]
+        var generator = SeededGenerator(seed: 22)
+        for text in texts {
+            for other in [text, texts.randomElement(using: &generator)!, "й", "и\u{306}", "é"] {
+                #expect((TextKey(text) == TextKey(other)) == (text == other), "\(text.debugDescription) vs \(other.debugDescription)")
+                if text == other { #expect(TextKey(text).hashValue == TextKey(other).hashValue) }
+            }
+        }
+    }
+}

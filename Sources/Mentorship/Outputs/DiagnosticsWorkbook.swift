@@ -32,7 +32,7 @@ public enum DiagnosticsWorkbook {
             return Dictionary(mine.map { ($0.period.key, $0.score) }, uniquingKeysWith: { _, last in last })
         }
         func refused(_ person: Person, _ indicator: String) -> [InvalidScore] { invalidOf[key(person, nil, indicator)] ?? [] }
-        for person in RegisterWorkbook.ordered(register.participants) {
+        for person in register.ordered(register.participants) {
             let positions = byPerson[ObjectIdentifier(person)] ?? []
             let refusedIndicators = Set(register.invalidScores.filter { $0.person === person }.map(\.indicator))
             guard !positions.isEmpty || !refusedIndicators.isEmpty else { continue }
@@ -80,7 +80,7 @@ public enum DiagnosticsWorkbook {
             let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
             // Members in a fixed order: the register's order of people.
             let members = formMembers[key]!
-            let ordered = RegisterWorkbook.ordered(register.participants).compactMap { members[ObjectIdentifier($0)] }
+            let ordered = register.ordered(register.participants).compactMap { members[ObjectIdentifier($0)] }
             return Line(labels: [.text(parts[0]), .text(parts[1])], change: QuarterlyChange(members: ordered), remarks: formRemarks[key] ?? [])
         }
         try table(writer, "По формам", [("Форма", 24), ("Показатель", 24)], lines: formLines, periods: periods, decimal: decimal)

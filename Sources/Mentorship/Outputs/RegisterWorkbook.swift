@@ -29,9 +29,6 @@ public enum RegisterWorkbook {
         value.map { .temporal(ExcelTemporal(year: $0.year, month: $0.month, day: $0.day)) } ?? .empty
     }
 
-    /// People in the register's order (``PersonOrder``).
-    static func ordered(_ people: [Person]) -> [Person] { PersonOrder.ordered(people) }
-
     static func registerSheet(_ register: Register, _ writer: XLSXWriter) throws {
         let sheet = try Self.sheet(writer, "Реестр", [
             ("№ п/п", 6), ("ID участника", 14), ("Фамилия", 18), ("Имя", 14), ("Отчество", 18), ("Дата рождения", 12),
@@ -40,7 +37,7 @@ public enum RegisterWorkbook {
             ("Дата завершения", 12), ("Согласие на обработку ПДн", 26), ("Статус", 12), ("Телефон", 15), ("Эл. почта", 22), ("Источники", 40),
         ])
         let refused = RefusedValues(register.issues, fields: ["phone", "email", "birth_date", "class"])
-        for (offset, person) in ordered(register.participants).enumerated() {
+        for (offset, person) in register.ordered(register.participants).enumerated() {
             let units = register.units(of: person)
             let role = register.roleText(of: person)
             let forms = Array(Set(units.compactMap { $0.form?.russian })).sorted().joined(separator: "; ")
@@ -71,7 +68,7 @@ public enum RegisterWorkbook {
         ])
         let participants = Set(register.participants.map(ObjectIdentifier.init))
         let refused = RefusedValues(register.issues, fields: ["snils", "birth_date", "class"])
-        for (offset, person) in ordered(register.people).enumerated() {
+        for (offset, person) in register.ordered(register.people).enumerated() {
             sheet.append([
                 .number(Double(offset + 1)), .text(person.id), .text(person.name.description),
                 person.birthDate == nil ? text(refused.text("birth_date", of: person)) : date(person.birthDate), .text(person.category.russian),
@@ -91,7 +88,7 @@ public enum RegisterWorkbook {
             ("Место работы/учёбы наставляемого", 26), ("Форма наставничества", 22), ("Место реализации программы", 22),
             ("Дата завершения программы", 14), ("Результаты программы", 22),
         ])
-        let mentors = ordered(Array(Set(register.units.compactMap { $0.mentor.map(ObjectIdentifier.init) })).compactMap { id in
+        let mentors = register.ordered(Array(Set(register.units.compactMap { $0.mentor.map(ObjectIdentifier.init) })).compactMap { id in
             register.people.first { ObjectIdentifier($0) == id }
         })
         for mentor in mentors {
@@ -119,7 +116,7 @@ public enum RegisterWorkbook {
         var seen = Set<ObjectIdentifier>()
         var mentees: [Person] = []
         for unit in register.units { for mentee in unit.mentees where seen.insert(ObjectIdentifier(mentee)).inserted { mentees.append(mentee) } }
-        for mentee in ordered(mentees) {
+        for mentee in register.ordered(mentees) {
             let units = register.units(of: mentee).filter { $0.mentees.contains { $0 === mentee } }
             let contacts = ContactText.all(of: mentee)
             sheet.append([

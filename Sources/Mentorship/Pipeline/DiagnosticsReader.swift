@@ -28,7 +28,7 @@ final class DiagnosticsReader {
     let log: IssueLog
     let index: PersonIndex
     private(set) var results: [DiagnosticResult] = []
-    private var byKey: [String: Int] = [:]
+    private var byKey: [TextKey: Int] = [:]
     var reconciliation = Reconciliation()
     /// Scores refused, kept so that the tables show them as errors rather than as blanks.
     private(set) var invalid: [InvalidScore] = []
@@ -95,14 +95,14 @@ final class DiagnosticsReader {
                 continue
             }
             let key = person.identityKey + "|" + period.key + "|" + PersonName.fold(indicator)
-            if let earlier = byKey[key] {
+            if let earlier = byKey[TextKey(key)] {
                 log.add(Issue(.diagnosticDuplicate, at: place, field: "indicator", value: CellText.text(cell),
                               ["name": person.name.short, "indicator": indicator, "period": period.key, "row": String(results[earlier].place.row)]))
                 results[earlier] = DiagnosticResult(person: person, period: period, indicator: indicator, score: score, place: place)
                 duplicates += 1
                 continue
             }
-            byKey[key] = results.count
+            byKey[TextKey(key)] = results.count
             results.append(DiagnosticResult(person: person, period: period, indicator: indicator, score: score, place: place))
             kept += 1
         }

@@ -5,29 +5,31 @@ final class PersonIndex {
     /// A person with the folded parts a reference is compared with.
     private struct Entry {
         let person: Person
-        let given: String
-        let givenInitial: String
-        let patronymic: String
-        let patronymicInitial: String
+        let given: TextKey
+        let givenInitial: TextKey
+        let patronymic: TextKey
+        let patronymicInitial: TextKey
     }
 
-    private var bySurname: [String: [Entry]] = [:]
-    private var bySurnameInitial: [String: [Entry]] = [:]
-    private var bySurnameInitials: [String: [Entry]] = [:]
-    private var bySurnameGiven: [String: [Entry]] = [:]
-    private var byFullName: [String: [Entry]] = [:]
+    private var bySurname: [TextKey: [Entry]] = [:]
+    private var bySurnameInitial: [TextKey: [Entry]] = [:]
+    private var bySurnameInitials: [TextKey: [Entry]] = [:]
+    private var bySurnameGiven: [TextKey: [Entry]] = [:]
+    private var byFullName: [TextKey: [Entry]] = [:]
 
     init(_ people: [Person]) {
         for person in people {
             let surname = PersonName.fold(person.name.surname)
             let given = PersonName.fold(person.name.given), patronymic = PersonName.fold(person.name.patronymic)
-            let entry = Entry(person: person, given: given, givenInitial: PersonName.fold(String(person.name.given.prefix(1))),
-                              patronymic: patronymic, patronymicInitial: PersonName.fold(String(person.name.patronymic.prefix(1))))
-            bySurname[surname, default: []].append(entry)
-            bySurnameInitial[surname + "|" + entry.givenInitial, default: []].append(entry)
-            bySurnameInitials[surname + "|" + entry.givenInitial + "|" + entry.patronymicInitial, default: []].append(entry)
-            bySurnameGiven[surname + "|" + given, default: []].append(entry)
-            byFullName[surname + "|" + given + "|" + patronymic, default: []].append(entry)
+            let givenInitial = PersonName.fold(String(person.name.given.prefix(1)))
+            let patronymicInitial = PersonName.fold(String(person.name.patronymic.prefix(1)))
+            let entry = Entry(person: person, given: TextKey(given), givenInitial: TextKey(givenInitial),
+                              patronymic: TextKey(patronymic), patronymicInitial: TextKey(patronymicInitial))
+            bySurname[TextKey(surname), default: []].append(entry)
+            bySurnameInitial[TextKey(surname + "|" + givenInitial), default: []].append(entry)
+            bySurnameInitials[TextKey(surname + "|" + givenInitial + "|" + patronymicInitial), default: []].append(entry)
+            bySurnameGiven[TextKey(surname + "|" + given), default: []].append(entry)
+            byFullName[TextKey(surname + "|" + given + "|" + patronymic), default: []].append(entry)
         }
     }
 
@@ -38,18 +40,19 @@ final class PersonIndex {
         let givenIsInitial = reference.given.count == 1, patronymicIsInitial = reference.patronymic.count == 1
         let bucket: [Entry]?
         switch (reference.given.isEmpty, givenIsInitial, reference.patronymic.isEmpty, patronymicIsInitial) {
-        case (true, _, _, _): bucket = bySurname[surname]
-        case (false, true, false, true): bucket = bySurnameInitials[surname + "|" + given + "|" + patronymic]
-        case (false, true, _, _): bucket = bySurnameInitial[surname + "|" + given]
-        case (false, false, false, false): bucket = byFullName[surname + "|" + given + "|" + patronymic]
-        case (false, false, _, _): bucket = bySurnameGiven[surname + "|" + given]
+        case (true, _, _, _): bucket = bySurname[TextKey(surname)]
+        case (false, true, false, true): bucket = bySurnameInitials[TextKey(surname + "|" + given + "|" + patronymic)]
+        case (false, true, _, _): bucket = bySurnameInitial[TextKey(surname + "|" + given)]
+        case (false, false, false, false): bucket = byFullName[TextKey(surname + "|" + given + "|" + patronymic)]
+        case (false, false, _, _): bucket = bySurnameGiven[TextKey(surname + "|" + given)]
         }
         guard let bucket else { return [] }
         OperationCounter.current?.add(.personCandidate, bucket.count)
+        let givenKey = TextKey(given), patronymicKey = TextKey(patronymic)
         return bucket.filter { entry in
-            if givenIsInitial, entry.givenInitial != given { return false }
+            if givenIsInitial, entry.givenInitial != givenKey { return false }
             if reference.patronymic.isEmpty { return true }
-            return patronymicIsInitial ? entry.patronymicInitial == patronymic : entry.patronymic == patronymic
+            return patronymicIsInitial ? entry.patronymicInitial == patronymicKey : entry.patronymic == patronymicKey
         }.map(\.person)
     }
 

@@ -30,6 +30,17 @@ public final class Register {
 
     init(asOf: CalendarDate) { self.asOf = asOf }
 
+    /// Each person's place in ``PersonOrder``, sorted once for everyone.
+    private lazy var personRanks: [ObjectIdentifier: Int] = PersonOrder.ranks(people)
+
+    /// `subset` of the register's people in ``PersonOrder``, by their places computed once.
+    func ordered(_ subset: [Person]) -> [Person] {
+        let ranks = personRanks
+        guard subset.allSatisfy({ ranks[ObjectIdentifier($0)] != nil }) else { return PersonOrder.ordered(subset) }
+        let counter = OperationCounter.current
+        return subset.sorted { counter?.add(.sortComparison); return ranks[ObjectIdentifier($0)]! < ranks[ObjectIdentifier($1)]! }
+    }
+
     /// The consent of a person, if any.
     public func consent(of person: Person) -> Consent? { consents[ObjectIdentifier(person)] }
 

@@ -7,10 +7,11 @@ final class RosterBuilder {
     let asOf: CalendarDate
     let log: IssueLog
     private(set) var people: [Person] = []
+    // Keyed by bytes (``TextKey``): no Unicode normalisation at every lookup.
     private var bySNILS: [String: Person] = [:]
-    private var byKey: [String: Person] = [:]
-    private var byNameCategory: [String: [Person]] = [:]
-    private var seenRows: [String: SourceRef] = [:]
+    private var byKey: [TextKey: Person] = [:]
+    private var byNameCategory: [TextKey: [Person]] = [:]
+    private var seenRows: [TextKey: SourceRef] = [:]
     var reconciliation = Reconciliation()
 
     init(asOf: CalendarDate, log: IssueLog) {
@@ -118,17 +119,17 @@ final class RosterBuilder {
         let origin = row.place(nameField)
         // The same row twice (a duplicate of an earlier row of the same kind).
         let rowKey = DuplicateRow.key(row, kind: kind) + (row.recognition.column(of: "class") == nil ? "|" + (schoolClass ?? "") : "")
-        if let earlier = seenRows[rowKey] {
+        if let earlier = seenRows[TextKey(rowKey)] {
             log.add(Issue(.rowDuplicate, at: row.place(column: 1), field: nil, value: name.description,
                           ["row": String(earlier.row), "place": "\(earlier.file)!\(earlier.sheet)"]))
             return .merged
         }
-        seenRows[rowKey] = origin
+        seenRows[TextKey(rowKey)] = origin
 
         // Merge with an earlier row of the same person.
         let probe = Person(name: name, category: category, birthDate: birthDate, origin: origin, rosterKind: kind)
         let existing = snils.flatMap { bySNILS[$0] }
-            ?? (birthDate != nil ? byKey[probe.identityKey] : namesake(of: name, category: category, schoolClass: schoolClass))
+            ?? (birthDate != nil ? byKey[TextKey(probe.identityKey)] : namesake(of: name, category: category, schoolClass: schoolClass))
         if let person = existing {
             merge(into: person, row: row, category: category, birthDate: birthDate, schoolClass: schoolClass, position: position, snils: snils, phone: phone, email: email)
             if rejected { person.rejected = true }
@@ -151,8 +152,8 @@ final class RosterBuilder {
         person.isPedagogical = kind == .staff && StaffRules.isPedagogical(position: position ?? "")
         people.append(person)
         if let snils { bySNILS[snils] = person }
-        byKey[person.identityKey] = person
-        byNameCategory[name.key + "|" + category.rawValue, default: []].append(person)
+        byKey[TextKey(person.identityKey)] = person
+        byNameCategory[TextKey(name.key + "|" + category.rawValue), default: []].append(person)
         return rejected ? .rejected : .used
     }
 
@@ -160,7 +161,7 @@ final class RosterBuilder {
     /// name in different classes are two people; a row without a class is the one namesake it can be, or the
     /// one without a birth date.
     private func namesake(of name: PersonName, category: Category, schoolClass: String?) -> Person? {
-        let candidates = (byNameCategory[name.key + "|" + category.rawValue] ?? []).filter { person in
+        let candidates = (byNameCategory[TextKey(name.key + "|" + category.rawValue)] ?? []).filter { person in
             guard let schoolClass, let own = person.schoolClass else { return true }
             return own == schoolClass
         }

@@ -17,8 +17,8 @@ public enum Coverage {
         guard let first = periods.first else { return [] }
         let counter = OperationCounter.current
         counter?.add(.diagnosticVisit, results.count)
-        var diagnosed = Set<String>()
-        for result in results { diagnosed.insert(result.person.identityKey + "|" + result.period.key) }
+        var diagnosed = Set<TextKey>()
+        for result in results { diagnosed.insert(TextKey(result.person.identityKey + "|" + result.period.key)) }
         return periods.map { period in
             var expected: [Person] = []
             var seen = Set<ObjectIdentifier>()
@@ -30,7 +30,7 @@ public enum Coverage {
                     expected.append(member)
                 }
             }
-            let missing = expected.filter { !diagnosed.contains($0.identityKey + "|" + period.key) }
+            let missing = expected.filter { !diagnosed.contains(TextKey($0.identityKey + "|" + period.key)) }
             return Line(period: period, expected: expected, diagnosed: expected.count - missing.count, missing: PersonOrder.ordered(missing))
         }
     }

@@ -12,6 +12,8 @@ enum PeopleFlood {
     static func unknownRows(_ sheet: RecognisedSheet, index: PersonIndex, log: IssueLog) -> Set<Int> {
         var naming = 0
         var unknown: [(row: Int, name: String)] = []
+        // Found people beyond this many rule a flood out: stop resolving there.
+        let mostFound = Int((1 - unknownShare) * Double(sheet.rows.count))
         for row in sheet.rows {
             let names = sheet.recognition.kind == .pairs
                 ? [row.text("mentor")] + MenteeList.split(row.cell("mentee").value.textWithBreaks)
@@ -24,6 +26,7 @@ enum PeopleFlood {
                 return false
             }
             if allUnknown { unknown.append((row.row.number, references[0].text)) }
+            if naming - unknown.count > mostFound { return [] }
         }
         guard naming >= minimumRows, Double(unknown.count) >= unknownShare * Double(naming) else { return [] }
         let names = unknown.prefix(5).map(\.name).joined(separator: ", ")

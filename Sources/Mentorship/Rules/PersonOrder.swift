@@ -15,4 +15,9 @@ enum PersonOrder {
             return a.2 < b.2
         }.map(\.3)
     }
+
+    /// Each person's place in the order, for ordering subsets by an integer (``Register/ordered(_:)``).
+    static func ranks(_ people: [Person]) -> [ObjectIdentifier: Int] {
+        Dictionary(uniqueKeysWithValues: ordered(people).enumerated().map { (ObjectIdentifier($1), $0) })
+    }
 }
