@@ -10,8 +10,8 @@ final class WorksheetHandler: XMLEventHandler {
     let file: String
     let sheet: String
 
-    /// Completed rows not yet handed out.
-    var pending: [Row] = []
+    /// Completed rows not yet handed out: see ``PendingRows``.
+    var pending = PendingRows()
     var mergedRanges: [CellRange] = []
     /// The first problem met; the reader throws it.
     var failure: SpreadsheetError?
@@ -19,7 +19,10 @@ final class WorksheetHandler: XMLEventHandler {
     var rowsToSkip = 0
 
     private var rowNumber = 0
-    private var cells: [CellValue] = []
+    /// The current row's non-empty cells as met (columns in file order, later ones winning), and its last column.
+    private var rowColumns: [Int] = []
+    private var rowValues: [CellValue] = []
+    private var rowWidth = 0
     private var inRow = false
     private var cellColumn = 0
     private var cellType: CellTypeAttribute = .number
@@ -98,19 +101,24 @@ final class WorksheetHandler: XMLEventHandler {
             fail("row number \(number) is beyond Excel's last row \(Limits.excelRows)")
         }
         rowNumber = number
-        cells.removeAll(keepingCapacity: true)
+        clearRow()
+    }
+
+    private func clearRow() {
+        rowColumns.removeAll(keepingCapacity: true)
+        rowValues.removeAll(keepingCapacity: true)
+        rowWidth = 0
         cellColumn = 0
     }
 
     private func endRow() {
         guard inRow else { return }
         inRow = false
-        while let last = cells.last, last == .empty { cells.removeLast() }
-        guard !cells.isEmpty else { return }
+        guard !rowValues.isEmpty else { return }
         if rowsToSkip > 0 {
             rowsToSkip -= 1
         } else {
-            pending.append(Row(number: rowNumber, cells: cells))
+            pending.append(number: rowNumber, columns: rowColumns, values: rowValues, width: rowWidth)
         }
     }
 
@@ -119,8 +127,7 @@ final class WorksheetHandler: XMLEventHandler {
             // A cell outside any <row>: start an implicit one so that nothing is lost.
             inRow = true
             rowNumber += 1
-            cells.removeAll(keepingCapacity: true)
-            cellColumn = 0
+            clearRow()
         }
         inCell = true
         hasValue = false
@@ -158,8 +165,9 @@ final class WorksheetHandler: XMLEventHandler {
         collecting = false
         let value = hasValue ? currentValue() : .empty
         guard value != .empty else { return }
-        if cells.count < cellColumn { cells.append(contentsOf: repeatElement(.empty, count: cellColumn - cells.count)) }
-        cells[cellColumn - 1] = value
+        rowColumns.append(cellColumn)
+        rowValues.append(value)
+        if cellColumn > rowWidth { rowWidth = cellColumn }
     }
 
     private func currentValue() -> CellValue {

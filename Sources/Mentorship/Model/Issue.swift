@@ -40,6 +40,8 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
     case roadmapDeadlineUnparsed = "ROADMAP_DEADLINE_UNPARSED", roadmapDeadlineOutOfYear = "ROADMAP_DEADLINE_OUT_OF_YEAR"
     /// An inbox entry listed but not read (a loop, a path too long, a file that is not a table); a cell's text over Excel's limit.
     case fileSkipped = "FILE_SKIPPED", valueTooLong = "VALUE_TOO_LONG"
+    /// A merged range written backwards («B2:A1»), read with its corners swapped.
+    case mergeInvalid = "MERGE_INVALID"
     /// Consolidation: an upload in the previous format version, accepted.
     case uploadOldVersion = "UPLOAD_OLD_VERSION"
 
@@ -54,7 +56,7 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
         case .sheetUnrecognised, .rowDuplicate, .phoneInvalid, .emailInvalid, .snilsInvalid, .innInvalid, .personConflict,
              .pairDuplicate, .mentorNotSenior, .menteeUnder10, .mentorOverload, .participantUnpaired, .consentWithdrawn,
              .diagnosticMissing, .diagnosticDuplicate, .planNotApproved, .partnerNoAgreement, .employerUnknownOrg,
-             .roadmapOverdue, .roadmapDeadlineOutOfYear, .fileSkipped, .valueTooLong, .uploadOldVersion:
+             .roadmapOverdue, .roadmapDeadlineOutOfYear, .fileSkipped, .valueTooLong, .uploadOldVersion, .mergeInvalid:
             return .warning
         case .encodingGuessed, .columnUnknown, .nameMixedScript, .formInferred, .personNotInRoster, .planBehind, .schoolRepeated,
              .roadmapDeadlineUnparsed:
