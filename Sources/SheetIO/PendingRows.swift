@@ -12,6 +12,9 @@ struct PendingRows {
     /// A row at most this much wider than its cells (or this narrow) is stored padded.
     static let denseWidth = 64
     static let denseFactor = 4
+    /// A parser pads a row as it grows while each cell is at most this many columns beyond the last: a padded
+    /// row then holds at most this many cells per cell of the file.
+    static let maxPadding = 16
 
     private var rows: [Stored] = []
     /// Cells held now (padded rows count their width, others their cells), and the most ever held at once.
@@ -19,6 +22,13 @@ struct PendingRows {
     private(set) var peakCells = 0
 
     var count: Int { rows.count }
+
+    /// Adds a row already padded (its cells close together).
+    mutating func append(_ row: Row) {
+        rows.append(.dense(row))
+        cells += row.cells.count
+        if cells > peakCells { peakCells = cells }
+    }
 
     mutating func removeAll(keepingCapacity: Bool) {
         rows.removeAll(keepingCapacity: keepingCapacity)

@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+// The fuzz targets, a package of their own: `swift build -Xswiftc -sanitize=fuzzer` cannot link a fuzz
+// target inside the main package on Linux (SwiftPM's `main` handling), so this one executable defines its
+// own `main`, which hands the chosen target to libFuzzer's `LLVMFuzzerRunDriver`. Built and run by
+// `scripts/fuzz TARGET SECONDS`; the entry points live in the main package (`FuzzEntries`), where the
+// replay suite (`FuzzReplayTests`) calls them on every saved crash and on the seeds.
+import PackageDescription
+
+let package = Package(
+    name: "NastavnikFuzz",
+    dependencies: [
+        .package(name: "Nastavnik", path: ".."),
+    ],
+    targets: [
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "nastavnik-fuzz", dependencies: [
+            "CFuzzerDriver",
+            .product(name: "FuzzEntries", package: "Nastavnik"),
+        ]),
+    ],
+    swiftLanguageModes: [.v5]
+)
