@@ -21,6 +21,20 @@ import PackageIO
         #expect(reader.peakPendingCells <= 4 * 4_001 + Limits.excelColumns, "\(reader.peakPendingCells)")
     }
 
+    @Test func odsRowsReachingColumnXFDWaitUnpaddedUntilHandedOut() throws {
+        let source = try ODSReader(path: TestSupport.fixture("ods_wide_rows.ods"))
+        let reader = try #require(try source.rows(ofSheet: 0) as? ODSRowReader)
+        var rows = 0, farCells = 0
+        while let row = try reader.next() {
+            rows += 1
+            if row.cells.count == Limits.excelColumns, row.cells[Limits.excelColumns - 1] == .number(Double(row.number)),
+               row.cells[0] == .text("Иванов Иван") { farCells += 1 }
+        }
+        #expect(rows == 1_000)
+        #expect(farCells == 1_000)
+        #expect(reader.peakPendingCells <= 2 * 1_000, "\(reader.peakPendingCells)")
+    }
+
     @Test func ordinaryRowsArePaddedAsBefore() throws {
         var pending = PendingRows()
         pending.append(number: 3, columns: [2, 1, 2], values: [.number(1), .text("a"), .number(2)], width: 2)
