@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // The fuzz targets, a package of their own: `swift build -Xswiftc -sanitize=fuzzer` cannot link a fuzz
-// target inside the main package on Linux (SwiftPM's `main` handling), so this one executable defines its
-// own `main`, which hands the chosen target to libFuzzer's `LLVMFuzzerRunDriver`. Built and run by
+// target on Linux (SwiftPM defines an executable's `main`, libFuzzer brings another), so this one executable
+// keeps SwiftPM's `main`, links libFuzzer without its own and hands the chosen target to
+// `LLVMFuzzerRunDriver`. Built (coverage and AddressSanitizer flags) and run by
 // `scripts/fuzz TARGET SECONDS`; the entry points live in the main package (`FuzzEntries`), where the
 // replay suite (`FuzzReplayTests`) calls them on every saved crash and on the seeds.
 import PackageDescription
