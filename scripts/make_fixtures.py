@@ -736,8 +736,9 @@ def fixtures():
          f"({TALL_MERGE_ROWS // TALL_MERGE_STEP} rows; the first also a birth date, the class «7А» and «группа» in D); "
          f"three one-column merges of {TALL_MERGE_ROWS:,} rows "
          "(`B2:B10001`, `C2:C10001`, `D2:D10001`), each listed again 100 times (overlapping, as no writer makes them). "
-         "A merge fills only rows that exist, within the table's width, each cell at most once: the rows stay "
-         f"{TALL_MERGE_ROWS // TALL_MERGE_STEP + 1} and the fill work stays under rows × width, counted."),
+         "A merge fills only rows that exist, within the table's width (A:D), and the fill work of all ranges stays "
+         f"within a budget linear in the table's cells: the rows stay {TALL_MERGE_ROWS // TALL_MERGE_STEP + 1}, "
+         "the cells visited are counted."),
         ("wide_rows.xlsx", xlsx(wide_rows_sheet()),
          f"the same three-column roster header and {WIDE_ROWS:,} pupils, each row also holding a number in column XFD "
          "(the last). Padded to its last column a row is 16,384 cells: the reader must not hold more than a few rows "

@@ -48,12 +48,24 @@ import SheetIO
         #expect(rows.allSatisfy { $0.row[column: 3] == .text("7А") })
         // The table is A:D (D2 «группа» stands beside the header's run): every row filled up to D, no further.
         #expect(rows.allSatisfy { $0.row.cells == [$0.row.cells[0], .text("12.03.2012"), .text("7А"), .text("группа")] })
-        // Three ranges of 10,000 rows, each listed 101 times: the fill visits at most every cell of the table
-        // once, plus one cell for each range that runs into a cell already covered.
-        let table = 101 * 4, ranges = 3 * 101
-        #expect(counts[.mergeFillCell, default: 0] <= table + ranges, "\(counts[.mergeFillCell, default: 0])")
+        // Three ranges of 10,000 rows, each listed 101 times: the fill stops at its budget, linear in the table's
+        // cells (4 per cell, 16 per row, the header zone across the width), instead of 303 × 10,000 rows.
+        let budget = 4 * 101 * 4 + 16 * 101 + 30 * 4 + 1_000
+        #expect(counts[.mergeFillCell, default: 0] <= budget, "\(counts[.mergeFillCell, default: 0]) of \(budget)")
         #expect(counts[.mergeFillCell, default: 0] >= 3 * 100)
         #expect(!log.issues.contains { $0.code == .mergeInvalid })
+    }
+
+    @Test func overlappingRangesStopAtTheBudget() {
+        let rows = (1...1_000).map { Row(number: $0, cells: [.text("Ученик \($0)"), .text("7А")]) }
+        let merges = Array(repeating: CellRange(a1: "B1:B1048576")!, count: 500)
+        var outcome: MergedCells.Outcome?
+        let counts = OperationCounter.measure { outcome = MergedCells.fill(rows, merges: merges, headerZone: 30, width: 2) }
+        let budget = MergedCells.budget(rows: rows, width: 2, headerZone: 30)
+        #expect(outcome?.budgetExhausted == true)
+        #expect(outcome?.rows == rows)
+        // 500 ranges × 1,000 rows asked for; the budget (linear in the table) is what is spent.
+        #expect(counts[.mergeFillCell, default: 0] <= budget && budget < 30_000)
     }
 
     @Test func rowsKeptForASheetAreCutToTheTablesWidth() throws {

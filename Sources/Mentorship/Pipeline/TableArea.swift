@@ -6,12 +6,15 @@ import SheetIO
 ///
 /// The width is decided from the first rows (the header zone the recogniser looks at): the widest run of
 /// occupied columns, where a run may skip a few empty columns (a column without a title); the table is that
-/// run and everything left of it. A far cell apart from the run is not part of the table.
+/// run and everything left of it, at most ``maxWidth`` columns. A far cell apart from the run is not part of the table.
 struct TableArea {
     /// How many non-empty rows decide the width.
     let lookahead: Int
     /// Empty columns a run of columns may skip and still be one table.
     static let maxGap = 5
+    /// The widest table kept (a school's tables have tens of columns; a crafted header row of 16,384 titles
+    /// would otherwise make every row kept that wide).
+    static let maxWidth = 1_024
 
     private(set) var rows: [Row] = []
     /// The table's width in columns, once decided; nil while the first rows are still coming.
@@ -38,7 +41,7 @@ struct TableArea {
     }
 
     private mutating func decide() {
-        let width = Self.width(of: rows)
+        let width = min(Self.width(of: rows), Self.maxWidth)
         decidedWidth = width
         rows = rows.map { Self.cut($0, to: width, counter: counter) }
     }

@@ -4,14 +4,22 @@ import SheetIO
 /// and a cell merged down several rows (a group's mentor beside its mentees' rows) belongs to each row.
 ///
 /// The cost is bounded by the table, whatever the ranges say: only rows that exist are filled (no row is
-/// made up for an address), only columns up to the table's width, and each cell of the table is visited by
-/// at most one range (a range that runs into a cell an earlier one covered stops there; Excel never writes
-/// overlapping merges). A range written backwards is read with its corners swapped and reported.
+/// made up for an address), only columns up to the table's width, and the cells visited (and padded) by all
+/// ranges together stay within a budget linear in the table's cells (``budget(rows:width:)``), which ranges as
+/// any writer makes them (disjoint, as Excel requires) never reach; crafted overlapping ranges stop there.
+/// A range written backwards is read with its corners swapped and reported.
 enum MergedCells {
     struct Outcome {
         var rows: [Row]
         /// The ranges written backwards («B2:A1»), as written, in the order of the sheet.
         var reversed: [CellRange]
+        /// Whether the budget ran out before every range was filled.
+        var budgetExhausted = false
+    }
+
+    /// The cells the fill may visit: four per cell of the rows, sixteen per row, the header zone across the width.
+    static func budget(rows: [Row], width: Int, headerZone: Int) -> Int {
+        4 * rows.reduce(0) { $0 + $1.cells.count } + 16 * rows.count + headerZone * width + 1_000
     }
 
     /// Copies the value of each merged range's first cell into the range: every range that starts in the
@@ -24,28 +32,29 @@ enum MergedCells {
         let counter = OperationCounter.current
         // The rows in sheet order (a crafted file may number them out of order, or twice: the first counts).
         let order = rows.indices.sorted { (rows[$0].number, $0) < (rows[$1].number, $1) }
-        var covered = CoveredCells(rows: rows.count, width: width)
+        var budget = Self.budget(rows: rows, width: width, headerZone: headerZone)
         var result = rows
+        var visited = 0
+        defer { counter?.add(.mergeFillCell, visited) }
         for range in relevant {
             var position = lowerBound(order, rows, range.first.row)
             guard position < order.count, rows[order[position]].number == range.first.row else { continue }
             let value = result[order[position]][column: range.first.column]
             guard value != .empty else { continue }
             let lastColumn = min(range.last.column, width)
-            var visited = 0
-            rangeLoop: while position < order.count, rows[order[position]].number <= range.last.row {
+            while position < order.count, rows[order[position]].number <= range.last.row {
                 let index = order[position]
-                for column in range.first.column...lastColumn {
-                    visited += 1
-                    guard covered.insert(row: index, column: column) else { break rangeLoop }
-                    if result[index].cells.count < column {
-                        result[index].cells.append(contentsOf: repeatElement(.empty, count: column - result[index].cells.count))
-                    }
-                    if result[index].cells[column - 1] == .empty { result[index].cells[column - 1] = value }
+                let padding = max(0, lastColumn - result[index].cells.count)
+                let cost = lastColumn - range.first.column + 1 + padding
+                guard cost <= budget else { return Outcome(rows: result, reversed: reversed, budgetExhausted: true) }
+                budget -= cost
+                visited += cost
+                if padding > 0 { result[index].cells.append(contentsOf: repeatElement(.empty, count: padding)) }
+                for column in range.first.column...lastColumn where result[index].cells[column - 1] == .empty {
+                    result[index].cells[column - 1] = value
                 }
                 position += 1
             }
-            counter?.add(.mergeFillCell, visited)
         }
         return Outcome(rows: result, reversed: reversed)
     }
@@ -58,25 +67,5 @@ enum MergedCells {
             if rows[order[middle]].number < number { low = middle + 1 } else { high = middle }
         }
         return low
-    }
-}
-
-/// One bit per cell of the table (rows read × width): the cells some merged range already covers.
-private struct CoveredCells {
-    private var bits: [UInt64]
-    private let width: Int
-
-    init(rows: Int, width: Int) {
-        self.width = width
-        bits = Array(repeating: 0, count: (rows * width + 63) / 64)
-    }
-
-    /// Marks the cell; false when it was marked already.
-    mutating func insert(row: Int, column: Int) -> Bool {
-        let bit = row * width + column - 1
-        let mask: UInt64 = 1 << UInt64(bit % 64)
-        if bits[bit / 64] & mask != 0 { return false }
-        bits[bit / 64] |= mask
-        return true
     }
 }
