@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .executable(name: "nastavnik", targets: ["NastavnikCLI"]),
         .library(name: "SheetIO", targets: ["SheetIO"]),
+        // What the fuzz targets of `Fuzz/` call (`scripts/fuzz`).
+        .library(name: "FuzzEntries", targets: ["FuzzEntries"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,9 +36,12 @@ let package = Package(
             "Mentorship",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The entry points of the fuzz targets: every reader, the template filler and the normalisers, one input each.
+        .target(name: "FuzzEntries", dependencies: ["PackageIO", "SheetIO", "DocxIO", "Mentorship"]),
         .testTarget(name: "SheetIOTests", dependencies: ["SheetIO", "PackageIO"]),
         .testTarget(name: "MentorshipTests", dependencies: ["Mentorship", "SheetIO", "DocxIO"]),
         .testTarget(name: "DocxIOTests", dependencies: ["DocxIO", "PackageIO"]),
+        .testTarget(name: "FuzzReplayTests", dependencies: ["FuzzEntries"]),
     ],
     swiftLanguageModes: [.v5]
 )

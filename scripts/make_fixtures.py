@@ -546,6 +546,113 @@ def corrupted_sheet_entry():
     raise RuntimeError("no single-byte corruption breaks the deflate stream")
 
 
+def inline(ref, text):
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def with_merges(rows, refs, dimension):
+    """A worksheet part whose `<mergeCells>` follow the rows, as Excel writes them."""
+    merges = "".join(f'<mergeCell ref="{ref}"/>' for ref in refs)
+    return (f"{DECL}{WS_OPEN}<dimension ref=\"{dimension}\"/><sheetData>{rows}</sheetData>"
+            f'<mergeCells count="{len(refs)}">{merges}</mergeCells>{WS_CLOSE}')
+
+
+ROSTER_HEADER = '<row r="1">' + inline("A1", "ФИО") + inline("B1", "Дата рождения") + inline("C1", "Класс") + "</row>"
+
+
+def merge_reversed_sheet():
+    # Two pupils of one class, the class merged down over both rows but written bottom-up (C3:C2),
+    # and a header merge written right-to-left (B2:A1).
+    rows = (ROSTER_HEADER
+            + '<row r="2">' + inline("A2", "Иванов Иван Петрович") + inline("B2", "12.03.2012") + inline("C2", "7А") + "</row>"
+            + '<row r="3">' + inline("A3", "Петрова Мария Сергеевна") + inline("B3", "05.11.2012") + "</row>")
+    return with_merges(rows, ["C3:C2", "B2:A1"], "A1:C3")
+
+
+TALL_MERGE_ROWS = 10_000
+TALL_MERGE_STEP = 100
+
+
+def tall_merges_sheet():
+    # A data row every 100 rows; three one-column merges of 10,000 rows each over them, and the same
+    # ranges again 100 times over (overlapping, as no writer makes them).
+    rows = [ROSTER_HEADER]
+    for index, number in enumerate(range(2, TALL_MERGE_ROWS + 2, TALL_MERGE_STEP)):
+        first = "" if index else inline("B2", "12.03.2012") + inline("C2", "7А") + inline("D2", "группа")
+        rows.append(f'<row r="{number}">' + inline(f"A{number}", f"Иванов{chr(0x430 + index // 32)}{chr(0x430 + index % 32)} Иван Петрович")
+                    + first + "</row>")
+    last = TALL_MERGE_ROWS + 1
+    refs = [f"B2:B{last}", f"C2:C{last}", f"D2:D{last}"]
+    return with_merges("".join(rows), refs + refs * 100, f"A1:D{last}")
+
+
+WIDE_ROWS = 4_000
+
+
+def wide_rows_sheet():
+    # A three-column roster whose every row also holds one number in column XFD (the last one).
+    rows = [ROSTER_HEADER]
+    for number in range(2, WIDE_ROWS + 2):
+        rows.append(f'<row r="{number}">' + inline(f"A{number}", "Иванов Иван") + inline(f"B{number}", "12.03.2012")
+                    + inline(f"C{number}", "7А") + f'<c r="XFD{number}"><v>{number}</v></c></row>')
+    return sheet("".join(rows), dimension=f"A1:XFD{WIDE_ROWS + 1}")
+
+
+def duplicate_entry_xlsx():
+    # The worksheet twice: libzip finds the first, Python's zipfile the last.
+    entries = workbook_entries()
+    shadow = entry("xl/worksheets/sheet1.xml", sheet('<row r="1">' + inline("A1", "подмена") + "</row>", dimension="A1"))
+    return zip_bytes(entries + [shadow])
+
+
+ODS_CONTENT = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+    '<office:body><office:spreadsheet><table:table table:name="Лист1"><table:table-row>'
+    '<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+    '</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>'
+)
+
+
+def duplicate_entry_ods():
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?>'
+                '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+    return zip_bytes([
+        entry("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        entry("content.xml", ODS_CONTENT.format(text="ФИО")),
+        entry("META-INF/manifest.xml", manifest),
+        entry("content.xml", ODS_CONTENT.format(text="подмена")),
+    ])
+
+
+WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def duplicate_entry_docx():
+    def document(text):
+        return (DECL + f'<w:document xmlns:w="{WORD_NS}"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+                "</w:body></w:document>")
+    content_types = (DECL + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                     '<Default Extension="xml" ContentType="application/xml"/>'
+                     '<Override PartName="/word/document.xml" '
+                     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    rels = (DECL + f'<Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>')
+    return zip_bytes([
+        entry("[Content_Types].xml", content_types),
+        entry("_rels/.rels", rels),
+        entry("word/document.xml", document("Приказ {{school}}")),
+        entry("word/document.xml", document("подмена {{school}}")),
+    ])
+
+
 def fixtures():
     valid = xlsx()
     bomb = bomb_sheet_entry()
@@ -619,6 +726,32 @@ def fixtures():
         ("utf16le_tab.csv", utf16le_tab_csv(),
          "UTF-16 LE with BOM, tab-delimited, CRLF (Excel's \"Unicode text\"): same columns, 5 records; one quoted "
          "field with doubled quotes (`\"\"мама\"\"`), one quoted name with a line break. Must give 6 rows x 4 fields."),
+        ("merge_reversed.xlsx", xlsx(merge_reversed_sheet()),
+         "a three-column pupils' roster (ФИО, Дата рождения, Класс; inline strings) of two pupils whose class «7А» "
+         "is merged down over both rows, written bottom-up: `<mergeCell ref=\"C3:C2\"/>`, and a header merge written "
+         "right-to-left, `B2:A1`. `build` must write its outputs with the class filled in for both and a warning "
+         "MERGE_INVALID at C2 and at A1 (the ranges read with their corners swapped), never trap."),
+        ("tall_merges.xlsx", xlsx(tall_merges_sheet()),
+         f"the same roster header, then a row holding only a name every {TALL_MERGE_STEP} rows "
+         f"({TALL_MERGE_ROWS // TALL_MERGE_STEP} rows; the first also a birth date, the class «7А» and «группа» in D); "
+         f"three one-column merges of {TALL_MERGE_ROWS:,} rows "
+         "(`B2:B10001`, `C2:C10001`, `D2:D10001`), each listed again 100 times (overlapping, as no writer makes them). "
+         "A merge fills only rows that exist, within the table's width (A:D), and the fill work of all ranges stays "
+         f"within a budget linear in the table's cells: the rows stay {TALL_MERGE_ROWS // TALL_MERGE_STEP + 1}, "
+         "the cells visited are counted."),
+        ("wide_rows.xlsx", xlsx(wide_rows_sheet()),
+         f"the same three-column roster header and {WIDE_ROWS:,} pupils, each row also holding a number in column XFD "
+         "(the last). Padded to its last column a row is 16,384 cells: the reader must not hold more than a few rows "
+         "so padded at once (cells materialised, counted), and `build` keeps each row cut to the table's width (3)."),
+        ("duplicate_entry.xlsx", duplicate_entry_xlsx(),
+         "the minimal workbook with a second `xl/worksheets/sheet1.xml` after the others (libzip reads the first, "
+         "Python's zipfile the last). Must fail with duplicateEntry naming the entry."),
+        ("duplicate_entry.ods", duplicate_entry_ods(),
+         "a minimal OpenDocument spreadsheet with `content.xml` twice (A1 «ФИО», then «подмена»). Must fail with "
+         "duplicateEntry, in the ODS reader as in the XLSX one."),
+        ("duplicate_entry.docx", duplicate_entry_docx(),
+         "a curator's order template with `word/document.xml` twice. The template filler must refuse it with "
+         "duplicateEntry (the built-in layout is written instead)."),
         ("unterminated_quote.csv", unterminated_quote_csv(),
          "UTF-8, `;`-delimited, LF: a quote opens at the start of line 3 and never closes. Must fail with an error "
          "naming line 3, not silently swallow lines 3-5 into one field."),

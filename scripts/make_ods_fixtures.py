@@ -195,6 +195,9 @@ HOSTILE_DESCRIPTIONS = {
         "(DTD refused) when the sheets are listed, without expanding anything.",
     "ods_truncated.ods": "the first 60% of a valid package: no central directory. Must fail with unreadable "
         "(\"truncated\").",
+    "ods_wide_rows.ods": "1,000 rows, each «Иванов Иван» in A, an empty cell repeated 16,382 times, then its row "
+        "number in XFD, the last column. The reader must not hold more than one row padded to 16,384 cells at a time "
+        "(cells materialised, counted); each row still reads as 16,384 cells with the number last.",
     "ods_missing_content.ods": "`mimetype` and manifest, no `content.xml`. Must fail with unreadable "
         "(\"no content.xml\").",
     "ods_encrypted.ods": "the manifest gives `content.xml` a `manifest:encryption-data` (what a password does); the "
@@ -252,6 +255,12 @@ def hostile_fixtures(out: Path) -> list[str]:
     data = valid.read_bytes()
     valid.write_bytes(data[: len(data) * 6 // 10])
     made.append(valid.name)
+
+    # A lone number in the last column (XFD), 1,000 rows over: each row padded would be 16,384 cells.
+    wide = "".join(f'<table:table-row><table:table-cell office:value-type="string"><text:p>Иванов Иван</text:p></table:table-cell>'
+                   f'<table:table-cell table:number-columns-repeated="16382"/>'
+                   f'<table:table-cell office:value-type="float" office:value="{n}"/></table:table-row>' for n in range(1, 1001))
+    fixture("ods_wide_rows.ods", content_xml(f'<table:table table:name="Лист1">{wide}</table:table>'))
 
     fixture("ods_missing_content.ods", None)
     fixture("ods_encrypted.ods", b"\x8f\x1d encrypted bytes, not XML \x00\x01", manifest=ENCRYPTED_MANIFEST)

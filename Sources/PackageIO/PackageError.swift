@@ -18,6 +18,9 @@ public struct PackageError: Error, CustomStringConvertible, Equatable, Sendable 
         case encrypted
         /// A required entry is missing.
         case missingEntry
+        /// Two entries of one name (compared as part names are: case-insensitively, `\\` as `/`); readers
+        /// disagree on which one counts, so the archive is refused as hostile.
+        case duplicateEntry
         /// A safety limit was hit: size, compression ratio, depth, cell count.
         case limitExceeded
         /// An XML part is not well-formed, or uses a DTD or entities, which OOXML forbids.

@@ -45,7 +45,15 @@ public final class ZipReader {
             let entry = Entry(index: index, name: name, size: stat.size, compressedSize: stat.comp_size,
                               encrypted: stat.encryption_method != UInt16(ZIP_EM_NONE))
             // Some writers store Windows separators (`xl\\workbook.xml`); OPC names use `/`.
-            byName[String(name.lowercased().map { $0 == "\\" ? "/" : $0 })] = entries.count
+            let key = String(name.lowercased().map { $0 == "\\" ? "/" : $0 })
+            if let earlier = byName[key] {
+                // Readers disagree on which of two same-named entries counts (libzip the first, Python's
+                // zipfile the last): what one program checks, another would read. Refused as hostile.
+                zip_discard(archive)
+                throw PackageError(.duplicateEntry, file: path, entry: name,
+                                   message: "the archive holds two entries named \"\(name)\" (entries \(earlier + 1) and \(entries.count + 1)); readers disagree on which counts, so it is refused")
+            }
+            byName[key] = entries.count
             entries.append(entry)
         }
         self.entries = entries

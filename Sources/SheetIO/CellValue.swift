@@ -102,8 +102,18 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { first == last ? first.description : "\(first):\(last)" }
 
+    /// Whether the range is written backwards («B2:A1», «A3:A2»): its first corner below or right of its last.
+    public var isReversed: Bool { first.row > last.row || first.column > last.column }
+
+    /// The same cells with the corners in order: the top-left first, the bottom-right last.
+    public var normalised: CellRange {
+        CellRange(first: CellAddress(row: min(first.row, last.row), column: min(first.column, last.column)),
+                  last: CellAddress(row: max(first.row, last.row), column: max(first.column, last.column)))
+    }
+
     public func contains(_ address: CellAddress) -> Bool {
-        (first.row...last.row).contains(address.row) && (first.column...last.column).contains(address.column)
+        let range = normalised
+        return (range.first.row...range.last.row).contains(address.row) && (range.first.column...range.last.column).contains(address.column)
     }
 }
 

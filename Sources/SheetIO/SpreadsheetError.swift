@@ -41,7 +41,7 @@ public struct SpreadsheetError: Error, CustomStringConvertible, Equatable, Senda
         case .compoundFile, .encrypted: kind = .unsupported
         case .limitExceeded: kind = .limitExceeded
         case .writeFailed: kind = .writeFailed
-        case .notFound, .empty, .notZip, .corrupt, .missingEntry, .badXML: kind = .unreadable
+        case .notFound, .empty, .notZip, .corrupt, .missingEntry, .duplicateEntry, .badXML: kind = .unreadable
         }
         var message = error.message
         if let entry = error.entry { message += " (part \(entry)" + (error.line.map { ", line \($0)" } ?? "") + ")" }

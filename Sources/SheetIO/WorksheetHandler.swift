@@ -10,8 +10,8 @@ final class WorksheetHandler: XMLEventHandler {
     let file: String
     let sheet: String
 
-    /// Completed rows not yet handed out.
-    var pending: [Row] = []
+    /// Completed rows not yet handed out: see ``PendingRows``.
+    var pending = PendingRows()
     var mergedRanges: [CellRange] = []
     /// The first problem met; the reader throws it.
     var failure: SpreadsheetError?
@@ -19,7 +19,14 @@ final class WorksheetHandler: XMLEventHandler {
     var rowsToSkip = 0
 
     private var rowNumber = 0
+    /// The current row, padded as it grows while its cells stand close together; once a cell lies far beyond
+    /// the others (a lone cell in column XFD), its non-empty cells as met instead (`rowColumns`, `rowValues`:
+    /// columns in file order, later ones winning) and its last column.
     private var cells: [CellValue] = []
+    private var isSparse = false
+    private var rowColumns: [Int] = []
+    private var rowValues: [CellValue] = []
+    private var rowWidth = 0
     private var inRow = false
     private var cellColumn = 0
     private var cellType: CellTypeAttribute = .number
@@ -98,17 +105,33 @@ final class WorksheetHandler: XMLEventHandler {
             fail("row number \(number) is beyond Excel's last row \(Limits.excelRows)")
         }
         rowNumber = number
+        clearRow()
+    }
+
+    private func clearRow() {
         cells.removeAll(keepingCapacity: true)
+        if isSparse {
+            isSparse = false
+            rowColumns.removeAll(keepingCapacity: true)
+            rowValues.removeAll(keepingCapacity: true)
+            rowWidth = 0
+        }
         cellColumn = 0
     }
 
     private func endRow() {
         guard inRow else { return }
         inRow = false
-        while let last = cells.last, last == .empty { cells.removeLast() }
-        guard !cells.isEmpty else { return }
+        if isSparse {
+            guard !rowValues.isEmpty else { return }
+        } else {
+            while let last = cells.last, last == .empty { cells.removeLast() }
+            guard !cells.isEmpty else { return }
+        }
         if rowsToSkip > 0 {
             rowsToSkip -= 1
+        } else if isSparse {
+            pending.append(number: rowNumber, columns: rowColumns, values: rowValues, width: rowWidth)
         } else {
             pending.append(Row(number: rowNumber, cells: cells))
         }
@@ -119,8 +142,7 @@ final class WorksheetHandler: XMLEventHandler {
             // A cell outside any <row>: start an implicit one so that nothing is lost.
             inRow = true
             rowNumber += 1
-            cells.removeAll(keepingCapacity: true)
-            cellColumn = 0
+            clearRow()
         }
         inCell = true
         hasValue = false
@@ -158,8 +180,29 @@ final class WorksheetHandler: XMLEventHandler {
         collecting = false
         let value = hasValue ? currentValue() : .empty
         guard value != .empty else { return }
-        if cells.count < cellColumn { cells.append(contentsOf: repeatElement(.empty, count: cellColumn - cells.count)) }
-        cells[cellColumn - 1] = value
+        if !isSparse {
+            if cellColumn <= cells.count {
+                cells[cellColumn - 1] = value
+                return
+            }
+            if cellColumn - cells.count <= PendingRows.maxPadding {
+                cells.append(contentsOf: repeatElement(.empty, count: cellColumn - 1 - cells.count))
+                cells.append(value)
+                return
+            }
+            // Far beyond the cells so far: keep the row's cells alone from here on.
+            isSparse = true
+            rowWidth = 0
+            for (offset, cell) in cells.enumerated() where cell != .empty {
+                rowColumns.append(offset + 1)
+                rowValues.append(cell)
+                rowWidth = offset + 1
+            }
+            cells.removeAll(keepingCapacity: true)
+        }
+        rowColumns.append(cellColumn)
+        rowValues.append(value)
+        if cellColumn > rowWidth { rowWidth = cellColumn }
     }
 
     private func currentValue() -> CellValue {

@@ -35,6 +35,9 @@ final class WorksheetReader: RowReader {
     }
 
     var mergedRanges: [CellRange] { handler.mergedRanges }
+    /// The most cells held at once by rows parsed but not yet handed out (for tests: memory does not follow addresses).
+    var peakPendingCells: Int { max(peakOfEarlierHandlers, handler.pending.peakCells) }
+    private var peakOfEarlierHandlers = 0
 
     func next() throws -> Row? {
         while cursor >= handler.pending.count {
@@ -54,7 +57,7 @@ final class WorksheetReader: RowReader {
         }
         cursor += 1
         emitted += 1
-        return handler.pending[cursor - 1]
+        return handler.pending.row(at: cursor - 1)
     }
 
     /// Parses one chunk, or ends the document.
@@ -80,6 +83,7 @@ final class WorksheetReader: RowReader {
 
     /// Reads the part again with libxml2, dropping the rows the scanner already handed out.
     private func restartWithGeneralParser() throws {
+        peakOfEarlierHandlers = max(peakOfEarlierHandlers, handler.pending.peakCells)
         handler = WorksheetReader.makeHandler(reader, handler.sheet)
         handler.rowsToSkip = emitted
         stream = PrefetchingStream(try reader.archive.open(entry), chunkSize: PartParsing.chunkSize)

@@ -142,4 +142,19 @@ func wellFormed(_ text: String) -> Bool {
             #expect(error.entry == "word/document.xml")
         }
     }
+
+    @Test func aTemplateHoldingOnePartTwiceIsRefused() throws {
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { root.deleteLastPathComponent() }
+        let template = root.appendingPathComponent("Tests/Fixtures/hostile/duplicate_entry.docx").path
+        let output = temporaryPath("duplicate.docx")
+        do {
+            _ = try DocxTemplate.fill(template: template, output: output, fields: ["school": "МБОУ СОШ № 1"], rows: [])
+            Issue.record("a template with word/document.xml twice was filled")
+        } catch {
+            #expect(error.kind == .duplicateEntry)
+            #expect(error.entry == "word/document.xml")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
 }

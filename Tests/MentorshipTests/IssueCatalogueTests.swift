@@ -81,7 +81,6 @@ import Testing
         .fileSkipped: (nil, nil, ["reason": "ссылка на папку, которая уже прочитана"]),
         .ownOutputSkipped: (nil, nil, ["reason": "реестр (register.xlsx)"]),
         .sheetUnrecognised: (nil, "Урок | Начало | Окончание", [:]),
-        .mergeInvalid: (nil, "B2:A1", [:]),
         .valueTooLong: ("request", "…", ["length": "40 000", "limit": "32 767"]),
         .nameInvalid: ("full_name", "Иванов", ["reason": "одно слово, а нужны хотя бы фамилия и имя"]),
         .nameMixedScript: ("full_name", "Mорозов Глеб Игоревич", ["name": "Морозов Глеб Игоревич"]),
@@ -106,6 +105,7 @@ import Testing
         .uploadOldVersion: (nil, "1", [:]),
         .valueRequired: ("birth_date", nil, [:]),
         .dateInvalid: ("birth_date", "31.02.2011", [:]),
+        .mergeInvalid: (nil, "B2:A1", ["read": "A1:B2"]),
     ]
 
     /// Every code's every wording rendered with sample values, compared with `Tests/Fixtures/golden/issue-messages.txt`

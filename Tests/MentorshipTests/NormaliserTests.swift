@@ -208,7 +208,7 @@ import SheetIO
 
     @Test func mergedHeaderAndMentorCells() {
         let rows = [Self.row(1, ["ФИО", "", "Класс"]), Self.row(2, ["Наставник", "Наставляемый"]), Self.row(3, ["", "Петров П."])]
-        let filled = MergedCells.fill(rows, merges: [CellRange(a1: "A1:B1")!, CellRange(a1: "A2:A3")!], headerZone: 1)
+        let filled = MergedCells.fill(rows, merges: [CellRange(a1: "A1:B1")!, CellRange(a1: "A2:A3")!], headerZone: 1, width: 3).rows
         #expect(filled[0].cells == [.text("ФИО"), .text("ФИО"), .text("Класс")])
         #expect(filled[2].cells == [.text("Наставник"), .text("Петров П.")])
     }

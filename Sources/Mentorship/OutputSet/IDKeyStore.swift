@@ -89,7 +89,7 @@ public struct IDKeyStore {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".key-") {
             let parts = name.dropFirst(".key-".count).split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-                  let pid = pid_t(parts[0]), kill(pid, 0) != 0 && errno == ESRCH else { continue }
+                  let pid = pid_t(parts[0]), !ProcessLiveness.isRunning(pid) else { continue }
             unlink(folder + "/" + name)
         }
     }

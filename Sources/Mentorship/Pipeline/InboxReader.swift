@@ -117,9 +117,12 @@ public struct InboxReader {
 
     private func readSheet(_ source: any SpreadsheetSource, _ info: SheetInfo, relative: String, log: IssueLog) throws -> (InputFile.Sheet, RecognisedSheet?) {
         let reader = try source.rows(ofSheet: info.index)
-        var rows: [Row] = []
-        while let row = try reader.next() { rows.append(row) }
-        rows = MergedCells.fill(rows, merges: reader.mergedRanges, headerZone: SheetRecognizer.headerSearchRows)
+        var table = TableArea(lookahead: SheetRecognizer.headerSearchRows + 20)
+        while let row = try reader.next() { table.add(row) }
+        let (kept, width) = table.finish()
+        let filled = MergedCells.fill(kept, merges: reader.mergedRanges, headerZone: SheetRecognizer.headerSearchRows, width: width)
+        let rows = filled.rows
+        MergeIssues.report(filled.reversed, file: relative, sheet: info.name, sheetIndex: info.index, log: log)
         let fileName = (relative as NSString).lastPathComponent
         let recognition = SheetRecognizer.recognise(rows: Array(rows.prefix(SheetRecognizer.headerSearchRows + 20)), sheetName: info.name, fileName: fileName)
         LongValues.report(rows, file: relative, sheet: info.name, sheetIndex: info.index, recognition: recognition, log: log)

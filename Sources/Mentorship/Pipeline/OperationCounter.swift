@@ -16,6 +16,10 @@ public final class OperationCounter: @unchecked Sendable {
         case diagnosticVisit
         /// A unit member visited while working out who is expected at a diagnostic.
         case memberVisit
+        /// A cell visited while copying a merged range's value over its cells (``MergedCells``).
+        case mergeFillCell
+        /// A cell kept of a sheet's rows, after they are cut to the table's width (``TableArea``).
+        case sheetCellKept
     }
 
     @TaskLocal static var current: OperationCounter?

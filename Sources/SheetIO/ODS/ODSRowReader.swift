@@ -24,6 +24,9 @@ final class ODSRowReader: RowReader {
     }
 
     var mergedRanges: [CellRange] { handler.mergedRanges }
+    private var currentCells: [CellValue] = []
+    /// The most cells held at once by rows parsed but not yet handed out (for tests: memory does not follow addresses).
+    private(set) var peakPendingCells = 0
 
     func next() throws -> Row? {
         while queueIndex >= handler.pending.count {
@@ -34,13 +37,21 @@ final class ODSRowReader: RowReader {
             try step()
         }
         let rows = handler.pending[queueIndex]
-        let row = Row(number: rows.first + repetition, cells: rows.cells)
+        // Padded once for all the repetitions of a row (they share the array).
+        if repetition == 0 { currentCells = rows.padded }
+        let row = Row(number: rows.first + repetition, cells: currentCells)
         repetition += 1
         if repetition == rows.count {
             queueIndex += 1
             repetition = 0
         }
         return row
+    }
+
+    private func notePendingCells() {
+        var held = 0
+        for rows in handler.pending { held += rows.cells.count }
+        if held > peakPendingCells { peakPendingCells = held }
     }
 
     /// Parses one chunk, or ends the document; stops early once the sheet's table has ended.
@@ -61,5 +72,6 @@ final class ODSRowReader: RowReader {
             throw failure
         }
         if handler.tableFinished { finished = true }
+        notePendingCells()
     }
 }

@@ -9,8 +9,39 @@ final class ODSTableHandler: XMLEventHandler {
     /// One row that `count` consecutive rows repeat, from row `first` on.
     struct RepeatedRow {
         var first: Int
+        /// The row padded from column A; for a row whose cells lie far apart, its non-empty cells alone.
         var cells: [CellValue]
         var count: Int
+        /// For a row kept unpadded: the one-based column of each of `cells`, and the row's last column.
+        var columns: [Int]? = nil
+        var width = 0
+
+        /// A row whose padding would outweigh its cells (a lone cell in column XFD) waits unpadded, so that
+        /// the rows of one parsed chunk cost what their cells cost, whatever their addresses.
+        init(first: Int, cells: [CellValue], count: Int, filled: Int) {
+            self.first = first
+            self.count = count
+            if cells.count <= PendingRows.denseWidth || cells.count <= filled * PendingRows.denseFactor {
+                self.cells = cells
+            } else {
+                var columns: [Int] = [], values: [CellValue] = []
+                for (offset, cell) in cells.enumerated() where cell != .empty {
+                    columns.append(offset + 1)
+                    values.append(cell)
+                }
+                self.cells = values
+                self.columns = columns
+                width = cells.count
+            }
+        }
+
+        /// The cells from column A to the last.
+        var padded: [CellValue] {
+            guard let columns else { return cells }
+            var result = [CellValue](repeating: .empty, count: width)
+            for (index, column) in columns.enumerated() { result[column - 1] = cells[index] }
+            return result
+        }
     }
 
     /// Completed rows not yet handed out.
@@ -144,7 +175,7 @@ final class ODSTableHandler: XMLEventHandler {
             if cellCount > maxCells {
                 return fail("the sheet has more than \(maxCells) cells, the limit", limit: true)
             }
-            pending.append(RepeatedRow(first: rowNumber, cells: cells, count: rowRepeats))
+            pending.append(RepeatedRow(first: rowNumber, cells: cells, count: rowRepeats, filled: rowValueCells))
         }
         rowNumber = min(rowNumber + rowRepeats, ODSTableHandler.countCeiling)
     }
