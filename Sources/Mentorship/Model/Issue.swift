@@ -42,6 +42,8 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
     case fileSkipped = "FILE_SKIPPED", valueTooLong = "VALUE_TOO_LONG"
     /// Consolidation: an upload in the previous format version, accepted.
     case uploadOldVersion = "UPLOAD_OLD_VERSION"
+    /// A file the tool itself wrote (a marked copy of `исправить/`) found in the inbox; not read.
+    case ownOutputSkipped = "OWN_OUTPUT_SKIPPED"
 
     /// The fixed severity of the code (`PERSON_NOT_FOUND` is a warning in attendance lists: see ``Issue``).
     public var severity: Severity {
@@ -57,7 +59,7 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
              .roadmapOverdue, .roadmapDeadlineOutOfYear, .fileSkipped, .valueTooLong, .uploadOldVersion:
             return .warning
         case .encodingGuessed, .columnUnknown, .nameMixedScript, .formInferred, .personNotInRoster, .planBehind, .schoolRepeated,
-             .roadmapDeadlineUnparsed:
+             .roadmapDeadlineUnparsed, .ownOutputSkipped:
             return .info
         }
     }

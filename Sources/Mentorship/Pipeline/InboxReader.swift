@@ -91,6 +91,12 @@ public struct InboxReader {
                           suggestion: "Если это таблица, сохраните её как .xlsx или .csv", severity: .info))
             return (InputFile(file: relative, sha256: hash, status: .skipped, sheets: [], reason: reason), [])
         }
+        if ext == "xlsx" || ext == "xlsm", XLSXCellMarks.isMarkedCopy(path: path) {
+            let reason = "копия с пометками, которую сделала программа (папка «\(MarkedCopies.folder)»), а не исходная таблица"
+            log.add(Issue(.ownOutputSkipped, file: relative, message: "не прочитан: \(reason)",
+                          suggestion: "Исправляйте исходный файл, а копию с пометками уберите из папки с таблицами"))
+            return (InputFile(file: relative, sha256: hash, status: .skipped, sheets: [], reason: reason), [])
+        }
         do {
             let source = try SpreadsheetOpener.open(path: path)
             if let csv = source as? CSVSource, csv.dialect.encodingGuessed || csv.dialect.delimiterGuessed {
