@@ -9,7 +9,7 @@ struct Nastavnik: ParsableCommand {
         commandName: "nastavnik",
         abstract: "Turns a school's mentoring spreadsheets into validated registers and official outputs.",
         version: "0.1.0",
-        subcommands: [Build.self, Cat.self, Inspect.self, Convert.self, Consolidate.self])
+        subcommands: [Build.self, Init.self, Cat.self, Inspect.self, Convert.self, Consolidate.self])
 
     /// Runs the command with the exit statuses of the spec: 0 done, 1 bad input file, 2 cannot run.
     static func main() {

@@ -124,6 +124,9 @@ public struct InboxReader {
     }
 
     private func readSheet(_ source: any SpreadsheetSource, _ info: SheetInfo, relative: String, log: IssueLog) throws -> (InputFile.Sheet, RecognisedSheet?) {
+        if TemplateSheets.isTemplateSheet(info.name) {
+            return (InputFile.Sheet(name: info.name, kind: nil, headerRow: nil, rows: 0, status: "skipped"), nil)
+        }
         let reader = try source.rows(ofSheet: info.index)
         var rows: [Row] = []
         while let row = try reader.next() { rows.append(row) }
