@@ -1394,6 +1394,8 @@ def main() -> int:
             report.check("отчёт.html renders in headless Chromium: not blank, no console errors",
                          lambda: check_page_in_chromium(tool, work, chromium))
         section_other_formats(report, binary, work)
+        import interop_roundtrip  # init's templates and the marked copies of исправить/
+        interop_roundtrip.section(report, tool, work)
         if args.libreoffice:
             section_libreoffice(report, tool, work, args.seed, install=True)
     finally:

@@ -56,7 +56,7 @@ public enum XLSXCellMarks {
                     bySheet[mark.sheet, default: [:]][mark.cell] = mark
                 }
             }
-            var styles = try StyleEditor(edit: edit)
+            var styles = StyleEditor(edit: edit)
             for (number, sheet) in sheets.enumerated() {
                 guard let sheetMarks = bySheet[sheet.name]?.values.sorted(by: { ($0.cell.row, $0.cell.column) < ($1.cell.row, $1.cell.column) }) else { continue }
                 try SheetMarker(edit: edit, part: sheet.part, number: number + 1, author: author).apply(sheetMarks, styles: &styles)
@@ -84,7 +84,7 @@ public enum XLSXCellMarks {
     static func setOwner(_ edit: XLSXPackageEdit, tag: String) throws(PackageError) {
         let part = "docProps/custom.xml"
         let tree: XMLPart
-        if let existing = try edit.tree(part) {
+        if let existing = try edit.edited(part) {
             tree = existing
         } else {
             tree = try edit.create(part, xml: #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
@@ -118,27 +118,31 @@ public enum XLSXCellMarks {
 /// Adds highlight formats to the workbook's styles: a copy of a cell's format with a solid fill, one per format and level.
 struct StyleEditor {
     let edit: XLSXPackageEdit
-    let part: String
-    let tree: XMLPart
+    private var found: XMLPart?
     private var cache: [String: Int] = [:]
     private var fillIndex: [CellMark.Level: Int] = [:]
 
-    init(edit: XLSXPackageEdit) throws(PackageError) {
-        self.edit = edit
+    init(edit: XLSXPackageEdit) { self.edit = edit }
+
+    /// The styles part, found (or created) on first use.
+    private mutating func styles() throws(PackageError) -> XMLPart {
+        if let found { return found }
         let workbook = try edit.workbookPart()
-        if let existing = try edit.related(workbook, kind: "styles"), let tree = try edit.tree(existing) {
-            part = existing
-            self.tree = tree
+        let tree: XMLPart
+        if let existing = try edit.related(workbook, kind: "styles"), let parsed = try edit.edited(existing) {
+            tree = parsed
         } else {
             let namespace = try edit.tree(workbook)?.root.namespaceURI ?? "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
             let base = try edit.relationshipTypeBase(of: workbook)
-            part = edit.freeName("xl/styles", ".xml")
+            let part = edit.freeName("xl/styles", ".xml")
             tree = try edit.create(part, xml: #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n" + #"<styleSheet xmlns="\#(namespace)"/>"#)
             let folder = workbook.split(separator: "/").dropLast().joined(separator: "/")
             let target = folder.isEmpty ? part : String(part.dropFirst(folder.count + 1))
             _ = try edit.addRelationship(from: workbook, type: base + "/styles", target: target)
             try edit.addOverrideContentType(part: part, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml")
         }
+        found = tree
+        return tree
     }
 
     /// Where each child of `styleSheet` goes, in the schema's order.
@@ -146,6 +150,7 @@ struct StyleEditor {
 
     /// The child `name` of the style sheet, created (with `initial` inside) in its place when missing.
     private func section(_ name: String, initial: String) -> XMLElementRef {
+        let tree = found!
         if let existing = tree.root.child(named: name) { return existing }
         let later = Set(Self.order.drop { $0 != name }.dropFirst())
         let before = tree.root.children.first { later.contains($0.name) }
@@ -155,9 +160,10 @@ struct StyleEditor {
     }
 
     /// The index of the format that is `base` with the fill of `level`.
-    mutating func highlighted(_ base: Int, level: CellMark.Level) -> Int {
+    mutating func highlighted(_ base: Int, level: CellMark.Level) throws(PackageError) -> Int {
         let key = "\(base)/\(level.rawValue)"
         if let known = cache[key] { return known }
+        _ = try styles()
         let fill = fillIndex[level] ?? addFill(level == .error ? XLSXCellMarks.errorFill : XLSXCellMarks.warningFill)
         fillIndex[level] = fill
         _ = section("fonts", initial: #"<font><sz val="11"/><name val="Calibri"/></font>"#)

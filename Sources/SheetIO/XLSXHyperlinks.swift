@@ -29,7 +29,7 @@ public enum XLSXHyperlinks {
         let temporary = path + ".links-\(getpid())"
         do {
             let edit = try XLSXPackageEdit(path: path)
-            guard let part = try edit.sheets().first(where: { $0.name == sheet })?.part, let tree = try edit.tree(part) else {
+            guard let part = try edit.sheets().first(where: { $0.name == sheet })?.part, let tree = try edit.edited(part) else {
                 throw SpreadsheetError(.notFound, file: path, sheet: sheet, message: "no sheet \"\(sheet)\"")
             }
             let base = try edit.relationshipTypeBase(of: try edit.workbookPart())

@@ -7,6 +7,8 @@ final class XLSXPackageEdit {
     private let reader: ZipReader
     private var trees: [String: XMLPart] = [:]
     private var added: [String] = []
+    /// Parts changed (or created): only these are serialised; parts only read are copied as they were.
+    private var dirty: Set<String> = []
     static let relationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
     static let contentTypesNamespace = "http://schemas.openxmlformats.org/package/2006/content-types"
 
@@ -26,12 +28,20 @@ final class XLSXPackageEdit {
         return tree
     }
 
+    /// The part's tree for changing it: it will be written back serialised.
+    func edited(_ part: String) throws(PackageError) -> XMLPart? {
+        let found = try tree(part)
+        if found != nil { dirty.insert(part) }
+        return found
+    }
+
     /// A new part from its XML text (replacing nothing: the name must be free).
     @discardableResult
     func create(_ part: String, xml: String) throws(PackageError) -> XMLPart {
         let tree = try XMLPart(bytes: Array(xml.utf8), file: path, entry: part)
         trees[part] = tree
-        if reader.entry(named: part) == nil { added.append(part) }
+        dirty.insert(part)
+        if reader.entry(named: part) == nil, !added.contains(part) { added.append(part) }
         return tree
     }
 
@@ -66,7 +76,7 @@ final class XLSXPackageEdit {
     /// Adds a relationship from `part` and returns its id.
     func addRelationship(from part: String, type: String, target: String, external: Bool = false) throws(PackageError) -> String {
         let relsPart = relationshipsPath(of: part)
-        var found = try self.tree(relsPart)
+        var found = try edited(relsPart)
         if found == nil {
             found = try create(relsPart, xml: #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n" + #"<Relationships xmlns="\#(Self.relationshipsNamespace)"/>"#)
         }
@@ -91,7 +101,7 @@ final class XLSXPackageEdit {
     // MARK: Content types
 
     func addDefaultContentType(extension ext: String, type: String) throws(PackageError) {
-        guard let tree = try tree("[Content_Types].xml") else { return }
+        guard let tree = try edited("[Content_Types].xml") else { return }
         if tree.root.children(named: "Default").contains(where: { $0.attribute("Extension")?.lowercased() == ext }) { return }
         let first = tree.root.children.first
         let element = tree.root.addChild("Default", before: first)
@@ -100,7 +110,7 @@ final class XLSXPackageEdit {
     }
 
     func addOverrideContentType(part: String, type: String) throws(PackageError) {
-        guard let tree = try tree("[Content_Types].xml") else { return }
+        guard let tree = try edited("[Content_Types].xml") else { return }
         if tree.root.children(named: "Override").contains(where: { $0.attribute("PartName") == "/" + part }) { return }
         let element = tree.root.addChild("Override")
         element.setAttribute("PartName", "/" + part)
@@ -138,7 +148,7 @@ final class XLSXPackageEdit {
         let zip = try ZipWriter(path: output)
         for entry in reader.entries where !entry.name.hasSuffix("/") {
             let bytes: [UInt8]
-            if let tree = trees[entry.name] { bytes = try tree.serialised() } else { bytes = try reader.readAll(entry) }
+            if dirty.contains(entry.name), let tree = trees[entry.name] { bytes = try tree.serialised() } else { bytes = try reader.readAll(entry) }
             try zip.add(entry.name, bytes: bytes, level: 6)
         }
         for part in added { try zip.add(part, bytes: try trees[part]!.serialised(), level: 6) }

@@ -14,7 +14,7 @@ struct SheetMarker {
     static let afterLegacyDrawing: Set<String> = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]
 
     func apply(_ marks: [CellMark], styles: inout StyleEditor) throws(PackageError) {
-        guard let sheet = try edit.tree(part) else { throw PackageError(.missingEntry, file: edit.path, entry: part, message: "the sheet part is missing") }
+        guard let sheet = try edit.edited(part) else { throw PackageError(.missingEntry, file: edit.path, entry: part, message: "the sheet part is missing") }
         guard let data = sheet.root.child(named: "sheetData") else { throw PackageError(.badXML, file: edit.path, entry: part, message: "the sheet has no sheetData") }
         var rows = numberedRows(data)
         for mark in marks {
@@ -23,7 +23,7 @@ struct SheetMarker {
             guard mark.level != .note else { continue }
             var base = cell.attribute("s").flatMap { Int($0) } ?? 0
             if cell.attribute("s") == nil, row.attribute("customFormat") == "1", let rowStyle = row.attribute("s").flatMap({ Int($0) }) { base = rowStyle }
-            cell.setAttribute("s", String(styles.highlighted(base, level: mark.level)))
+            cell.setAttribute("s", String(try styles.highlighted(base, level: mark.level)))
         }
         try addComments(marks, sheet: sheet)
     }
@@ -85,7 +85,7 @@ struct SheetMarker {
         // The comments part: the sheet's own, or a new one.
         let commentsPart: String
         let comments: XMLPart
-        if let existing = try edit.related(part, kind: "comments"), let tree = try edit.tree(existing) {
+        if let existing = try edit.related(part, kind: "comments"), let tree = try edit.edited(existing) {
             commentsPart = existing
             comments = tree
         } else {
@@ -125,7 +125,7 @@ struct SheetMarker {
         if let legacy = sheet.root.child(named: "legacyDrawing"), let id = legacy.attribute("id", namespace: relationshipNamespace),
            let link = try edit.relationships(of: part).first(where: { $0.id == id }) {
             let target = resolvePartPath(link.target, relativeTo: part)
-            drawing = try? edit.tree(target)
+            drawing = try? edit.edited(target)
             if drawing == nil, edit.exists(target) {
                 // A drawing libxml2 cannot parse (old VML is sometimes not XML): a new drawing of every comment replaces it.
                 drawing = try edit.create(target, xml: Self.emptyDrawing(number))
