@@ -71,6 +71,9 @@ struct Build: ParsableCommand {
         if register.inputs.isEmpty { out.write("Внимание: в папке нет таблиц\n") }
         out.write("Реестр: \(output)/register.xlsx; сравнительные таблицы диагностики: \(output)/diagnostics.xlsx; приказы: \(output)/orders; "
                   + "региональная выгрузка: \(output)/regional.xlsx; отчёт: \(output)/report.json\n")
+        if !outcome.markedCopies.isEmpty {
+            out.write("Ваши таблицы с пометками (где исправить): \(output)/\(MarkedCopies.folder) — файлов: \(outcome.markedCopies.count)\n")
+        }
         switch outcome.key {
         case .given: break
         case .example:
