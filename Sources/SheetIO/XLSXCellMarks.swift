@@ -10,6 +10,7 @@ public struct CellMark: Sendable, Equatable {
     public var sheet: String
     public var cell: CellAddress
     public var level: Level
+    /// The comment's text; empty for a fill alone.
     public var comment: String
 
     public init(sheet: String, cell: CellAddress, level: Level, comment: String) {
@@ -50,7 +51,7 @@ public enum XLSXCellMarks {
                 if !sheets.contains(where: { $0.name == mark.sheet }) { mark.sheet = first.name; mark.cell = CellAddress(row: 1, column: 1) }
                 if var existing = bySheet[mark.sheet]?[mark.cell] {
                     existing.level = max(existing.level, mark.level)
-                    existing.comment += "\n\n" + mark.comment
+                    existing.comment += existing.comment.isEmpty || mark.comment.isEmpty ? mark.comment : "\n\n" + mark.comment
                     bySheet[mark.sheet]![mark.cell] = existing
                 } else {
                     bySheet[mark.sheet, default: [:]][mark.cell] = mark

@@ -9,6 +9,8 @@ final class XLSXPackageEdit {
     private var added: [String] = []
     /// Parts changed (or created): only these are serialised; parts only read are copied as they were.
     private var dirty: Set<String> = []
+    /// Parts replaced by bytes spliced without a tree.
+    private var replaced: [String: [UInt8]] = [:]
     static let relationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
     static let contentTypesNamespace = "http://schemas.openxmlformats.org/package/2006/content-types"
 
@@ -34,6 +36,15 @@ final class XLSXPackageEdit {
         if found != nil { dirty.insert(part) }
         return found
     }
+
+    /// The part's bytes as stored, without parsing.
+    func rawBytes(_ part: String) throws(PackageError) -> [UInt8]? {
+        guard trees[part] == nil, let entry = reader.entry(named: part) else { return nil }
+        return try reader.readAll(entry)
+    }
+
+    /// Replaces a part by bytes (a splice made without a tree).
+    func replace(_ part: String, bytes: [UInt8]) { replaced[part] = bytes }
 
     /// A new part from its XML text (replacing nothing: the name must be free).
     @discardableResult
@@ -148,7 +159,9 @@ final class XLSXPackageEdit {
         let zip = try ZipWriter(path: output)
         for entry in reader.entries where !entry.name.hasSuffix("/") {
             let bytes: [UInt8]
-            if dirty.contains(entry.name), let tree = trees[entry.name] { bytes = try tree.serialised() } else { bytes = try reader.readAll(entry) }
+            if let spliced = replaced[entry.name] {
+                bytes = spliced
+            } else if dirty.contains(entry.name), let tree = trees[entry.name] { bytes = try tree.serialised() } else { bytes = try reader.readAll(entry) }
             try zip.add(entry.name, bytes: bytes, level: 6)
         }
         for part in added { try zip.add(part, bytes: try trees[part]!.serialised(), level: 6) }

@@ -13,19 +13,62 @@ struct SheetMarker {
     /// Children of `worksheet` that come after `legacyDrawing`, in the schema's order.
     static let afterLegacyDrawing: Set<String> = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]
 
+    /// Whether an ordinary sheet is spliced by bytes rather than edited as a tree (tests turn it off to try the tree).
+    nonisolated(unsafe) static var splicing = true
+
     func apply(_ marks: [CellMark], styles: inout StyleEditor) throws(PackageError) {
+        let commented = marks.filter { !$0.comment.isEmpty }
+        if Self.splicing, let bytes = try edit.rawBytes(part), var splice = try SheetSplice(bytes: bytes, marks: marks, styles: &styles) {
+            if let drawing = try addComments(commented, namespace: splice.namespace, existingDrawing: nil) { splice.insertLegacyDrawing(id: drawing) }
+            edit.replace(part, bytes: splice.bytes)
+            return
+        }
         guard let sheet = try edit.edited(part) else { throw PackageError(.missingEntry, file: edit.path, entry: part, message: "the sheet part is missing") }
         guard let data = sheet.root.child(named: "sheetData") else { throw PackageError(.badXML, file: edit.path, entry: part, message: "the sheet has no sheetData") }
-        var rows = numberedRows(data)
+        var rows = RowIndex(numberedRows(data))
         for mark in marks {
-            let row = rowElement(mark.cell.row, in: data, rows: &rows)
+            let row = rows.element(mark.cell.row, in: data)
             let cell = cellElement(mark.cell, in: row)
             guard mark.level != .note else { continue }
             var base = cell.attribute("s").flatMap { Int($0) } ?? 0
             if cell.attribute("s") == nil, row.attribute("customFormat") == "1", let rowStyle = row.attribute("s").flatMap({ Int($0) }) { base = rowStyle }
             cell.setAttribute("s", String(try styles.highlighted(base, level: mark.level)))
         }
-        try addComments(marks, sheet: sheet)
+        let namespace = sheet.root.namespaceURI ?? "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relationshipNamespace = namespace.hasPrefix("http://purl.oclc.org") ? XLSXCellMarks.strictRelationships : XLSXCellMarks.transitionalRelationships
+        let legacy = sheet.root.child(named: "legacyDrawing")
+        if let id = try addComments(commented, namespace: namespace, existingDrawing: legacy?.attribute("id", namespace: relationshipNamespace)) {
+            let before = sheet.root.children.first { Self.afterLegacyDrawing.contains($0.name) }
+            legacy?.remove()
+            let element = sheet.root.addChild("legacyDrawing", before: before)
+            element.setAttribute("id", id, namespace: relationshipNamespace, prefix: "r")
+        }
+    }
+
+    /// The rows of a sheet by number, in order; a missing row is created in its place.
+    struct RowIndex {
+        private var numbers: [Int]
+        private var elements: [Int: XMLElementRef] = [:]
+
+        init(_ rows: [(number: Int, element: XMLElementRef)]) {
+            numbers = rows.map(\.number)
+            for row in rows where elements[row.number] == nil { elements[row.number] = row.element }
+            if zip(numbers, numbers.dropFirst()).contains(where: { $0 > $1 }) { numbers.sort() }
+        }
+
+        mutating func element(_ number: Int, in data: XMLElementRef) -> XMLElementRef {
+            if let found = elements[number] { return found }
+            var low = 0, high = numbers.count
+            while low < high {
+                let middle = (low + high) / 2
+                if numbers[middle] > number { high = middle } else { low = middle + 1 }
+            }
+            let created = data.addChild("row", before: low < numbers.count ? elements[numbers[low]] : nil)
+            created.setAttribute("r", String(number))
+            numbers.insert(number, at: low)
+            elements[number] = created
+            return created
+        }
     }
 
     /// The rows of `sheetData` with their numbers; a row without `r` gets the number after the previous one, written out.
@@ -39,15 +82,6 @@ struct SheetMarker {
             previous = number
         }
         return result
-    }
-
-    private func rowElement(_ number: Int, in data: XMLElementRef, rows: inout [(number: Int, element: XMLElementRef)]) -> XMLElementRef {
-        if let found = rows.first(where: { $0.number == number }) { return found.element }
-        let position = rows.firstIndex { $0.number > number }
-        let created = data.addChild("row", before: position.map { rows[$0].element })
-        created.setAttribute("r", String(number))
-        rows.insert((number, created), at: position ?? rows.count)
-        return created
     }
 
     /// The cell element at `address` in `row`, created in column order when missing. Cells of the row without `r`
@@ -70,8 +104,10 @@ struct SheetMarker {
 
     // MARK: Comments
 
-    private func addComments(_ marks: [CellMark], sheet: XMLPart) throws(PackageError) {
-        let namespace = sheet.root.namespaceURI ?? "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    /// Adds the comments of `marks` (to the sheet's comments part, or a new one) and the shapes that show them; returns
+    /// the relationship id of a new VML drawing, which the sheet must then reference as its `legacyDrawing`.
+    private func addComments(_ marks: [CellMark], namespace: String, existingDrawing: String?) throws(PackageError) -> String? {
+        guard !marks.isEmpty else { return nil }
         let strict = namespace.hasPrefix("http://purl.oclc.org")
         let base = try edit.relationshipTypeBase(of: try edit.workbookPart())
         let folder = part.split(separator: "/").dropLast().joined(separator: "/")
@@ -114,39 +150,35 @@ struct SheetMarker {
                 newCells.append(mark.cell)
             }
         }
-        try addShapes(for: newCells, sheet: sheet, strict: strict, base: base, relative: relative)
+        return try addShapes(for: newCells, existingDrawing: existingDrawing, base: base, relative: relative)
     }
 
-    /// The VML shapes that show the new comments: added to the sheet's drawing, or in a new one.
-    private func addShapes(for cells: [CellAddress], sheet: XMLPart, strict: Bool, base: String, relative: (String) -> String) throws(PackageError) {
-        guard !cells.isEmpty else { return }
-        let relationshipNamespace = strict ? XLSXCellMarks.strictRelationships : XLSXCellMarks.transitionalRelationships
-        var drawing: XMLPart?
-        if let legacy = sheet.root.child(named: "legacyDrawing"), let id = legacy.attribute("id", namespace: relationshipNamespace),
-           let link = try edit.relationships(of: part).first(where: { $0.id == id }) {
+    /// The VML shapes that show the new comments: added to the sheet's drawing, or in a new one (whose relationship id is returned).
+    private func addShapes(for cells: [CellAddress], existingDrawing: String?, base: String, relative: (String) -> String) throws(PackageError) -> String? {
+        guard !cells.isEmpty else { return nil }
+        if let id = existingDrawing, let link = try edit.relationships(of: part).first(where: { $0.id == id }) {
             let target = resolvePartPath(link.target, relativeTo: part)
-            drawing = try? edit.edited(target)
-            if drawing == nil, edit.exists(target) {
+            if let drawing = try? edit.edited(target) {
+                append(cells, to: drawing)
+                return nil
+            }
+            if edit.exists(target) {
                 // A drawing libxml2 cannot parse (old VML is sometimes not XML): a new drawing of every comment replaces it.
-                drawing = try edit.create(target, xml: Self.emptyDrawing(number))
+                let drawing = try edit.create(target, xml: Self.emptyDrawing(number))
                 var all = cells
                 if let commentsPart = try edit.related(part, kind: "comments"), let list = try edit.tree(commentsPart)?.root.child(named: "commentList") {
                     all = list.children(named: "comment").compactMap { $0.attribute("ref").flatMap { CellAddress(a1: $0) } }
                 }
-                return append(all, to: drawing!)
+                append(all, to: drawing)
+                return nil
             }
         }
-        if drawing == nil {
-            let name = edit.freeName("xl/drawings/vmlDrawing", ".vml")
-            drawing = try edit.create(name, xml: Self.emptyDrawing(number))
-            let id = try edit.addRelationship(from: part, type: base + "/vmlDrawing", target: relative(name))
-            let before = sheet.root.children.first { Self.afterLegacyDrawing.contains($0.name) }
-            sheet.root.child(named: "legacyDrawing")?.remove()
-            let element = sheet.root.addChild("legacyDrawing", before: before)
-            element.setAttribute("id", id, namespace: relationshipNamespace, prefix: "r")
-            try edit.addDefaultContentType(extension: "vml", type: Self.vmlType)
-        }
-        append(cells, to: drawing!)
+        let name = edit.freeName("xl/drawings/vmlDrawing", ".vml")
+        let drawing = try edit.create(name, xml: Self.emptyDrawing(number))
+        let id = try edit.addRelationship(from: part, type: base + "/vmlDrawing", target: relative(name))
+        try edit.addDefaultContentType(extension: "vml", type: Self.vmlType)
+        append(cells, to: drawing)
+        return id
     }
 
     private func append(_ cells: [CellAddress], to drawing: XMLPart) {

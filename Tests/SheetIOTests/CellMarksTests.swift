@@ -67,6 +67,44 @@ import PackageIO
         }
     }
 
+    /// Cell reference → style index of every cell of a sheet part.
+    static func cellStyles(_ bytes: [UInt8]) throws -> [String: String] {
+        let part = try XMLPart(bytes: bytes, file: "test", entry: "sheet")
+        var result: [String: String] = [:]
+        for row in part.root.child(named: "sheetData")?.children(named: "row") ?? [] {
+            for cell in row.children(named: "c") { result[cell.attribute("r") ?? "?"] = cell.attribute("s") ?? "0" }
+        }
+        return result
+    }
+
+    @Test(.serialized, arguments: [true, false])
+    func splicedAndTreeEditedSheetsGetTheSameMarks(splicing: Bool) throws {
+        let folder = try Self.folder()
+        try Self.workbook(folder + "/in.xlsx")
+        let marks = [
+            CellMark(sheet: "Лист1", cell: CellAddress(a1: "B3")!, level: .error, comment: "есть"),
+            CellMark(sheet: "Лист1", cell: CellAddress(a1: "D2")!, level: .warning, comment: "новая ячейка в конце строки"),
+            CellMark(sheet: "Лист1", cell: CellAddress(a1: "C9")!, level: .error, comment: ""),
+            CellMark(sheet: "Лист1", cell: CellAddress(a1: "A5")!, level: .warning, comment: "новая строка между"),
+            CellMark(sheet: "Лист1", cell: CellAddress(a1: "E1")!, level: .note, comment: "только примечание"),
+        ]
+        SheetMarker.splicing = splicing
+        defer { SheetMarker.splicing = true }
+        try XLSXCellMarks.mark(source: folder + "/in.xlsx", output: folder + "/out.xlsx", marks: marks)
+        let after = try Self.entries(folder + "/out.xlsx")
+        let styles = try Self.cellStyles(after["xl/worksheets/sheet1.xml"]!)
+        let errorStyle = styles["B3"], warningStyle = styles["D2"]
+        #expect(errorStyle != nil && warningStyle != nil && errorStyle != warningStyle)
+        #expect(styles["C9"] != nil && styles["A5"] == warningStyle && styles["A2"] == "0")
+        let comments = String(decoding: after["xl/comments1.xml"]!, as: UTF8.self)
+        #expect(comments.contains("ref=\"E1\"") && comments.contains("ref=\"A5\"") && !comments.contains("ref=\"C9\""))
+        let rows = try XLSXReader(path: folder + "/out.xlsx").rows(ofSheet: 0)
+        var numbers: [Int] = []
+        while let row = try rows.next() { numbers.append(row.number) }
+        #expect(numbers == [1, 2, 3])   // the new cells are empty: the rows read as before
+        #expect(String(decoding: after["xl/worksheets/sheet1.xml"]!, as: UTF8.self).contains("<legacyDrawing r:id="))
+    }
+
     @Test func aSecondMarkingAddsToTheExistingCommentsAndDrawing() throws {
         let folder = try Self.folder()
         try Self.workbook(folder + "/in.xlsx")

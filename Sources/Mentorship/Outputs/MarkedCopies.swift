@@ -75,13 +75,24 @@ public enum MarkedCopies {
         return names
     }
 
+    /// Remarks of one file that get a comment; the others are filled only (a comment each would make a sheet of
+    /// thousands of notes that no one reads, and memory grows with them), and A1 says how many there are.
+    public static let commentLimit = 2_000
+
     /// A mark per remark: at its cell, else the first cell of its row, else A1 of its sheet (of the first sheet for the file).
     static func marks(for issues: [Issue], input: InputFile) -> [CellMark] {
         let firstSheet = input.sheets.first?.name ?? ""
-        return issues.map { issue in
+        var marks = issues.enumerated().map { index, issue in
             let cell = issue.cell.flatMap { CellAddress(a1: $0) } ?? CellAddress(row: issue.row ?? 1, column: 1)
-            return CellMark(sheet: issue.sheet ?? firstSheet, cell: cell, level: issue.severity == .error ? .error : .warning, comment: comment(issue))
+            return CellMark(sheet: issue.sheet ?? firstSheet, cell: cell, level: issue.severity == .error ? .error : .warning,
+                            comment: index < commentLimit ? comment(issue) : "")
         }
+        if issues.count > commentLimit {
+            marks.append(CellMark(sheet: firstSheet, cell: CellAddress(row: 1, column: 1), level: .note,
+                                  comment: "Замечаний в файле: \(issues.count). Примечания есть у первых \(commentLimit), остальные ячейки только залиты цветом; "
+                                      + "все замечания с сообщениями — в register.xlsx на листе «Замечания»."))
+        }
+        return marks
     }
 
     /// «Ошибка (DATE_INVALID): … Как исправить: …».
