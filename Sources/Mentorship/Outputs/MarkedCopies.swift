@@ -42,7 +42,18 @@ public enum MarkedCopies {
                 failed.append(input.file)
             }
         }
+        removeEmptyFolders(staging + "/" + folder)
         return (copies, failed)
+    }
+
+    /// Removes the folders a failed copy left empty (the output set owns only folders on the way to its files).
+    static func removeEmptyFolders(_ path: String) {
+        let inside = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for name in inside {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isFolder), isFolder.boolValue { removeEmptyFolders(path + "/" + name) }
+        }
+        rmdir(path)
     }
 
     /// The copy's path inside `исправить/`: the input's own path, with `.xlsx` for a file of another format
