@@ -19,40 +19,45 @@ final class XLSXPackageEdit {
         reader = try ZipReader(path: path)
     }
 
-    func exists(_ part: String) -> Bool { trees[part] != nil || reader.entry(named: part) != nil }
+    /// The name a part has in the archive (part names match case-insensitively, percent-encoded or with `\\`), or the name as given for a new part.
+    func canonical(_ part: String) -> String { reader.entry(named: part)?.name ?? part }
+
+    func exists(_ part: String) -> Bool { trees[canonical(part)] != nil || reader.entry(named: part) != nil }
 
     /// The part's tree, parsed on first use; nil when the package has no such part.
     func tree(_ part: String) throws(PackageError) -> XMLPart? {
-        if let tree = trees[part] { return tree }
+        let name = canonical(part)
+        if let tree = trees[name] { return tree }
         guard let entry = reader.entry(named: part) else { return nil }
         let tree = try XMLPart(bytes: try reader.readAll(entry), file: path, entry: part)
-        trees[part] = tree
+        trees[name] = tree
         return tree
     }
 
     /// The part's tree for changing it: it will be written back serialised.
     func edited(_ part: String) throws(PackageError) -> XMLPart? {
         let found = try tree(part)
-        if found != nil { dirty.insert(part) }
+        if found != nil { dirty.insert(canonical(part)) }
         return found
     }
 
     /// The part's bytes as stored, without parsing.
     func rawBytes(_ part: String) throws(PackageError) -> [UInt8]? {
-        guard trees[part] == nil, let entry = reader.entry(named: part) else { return nil }
+        guard trees[canonical(part)] == nil, let entry = reader.entry(named: part) else { return nil }
         return try reader.readAll(entry)
     }
 
     /// Replaces a part by bytes (a splice made without a tree).
-    func replace(_ part: String, bytes: [UInt8]) { replaced[part] = bytes }
+    func replace(_ part: String, bytes: [UInt8]) { replaced[canonical(part)] = bytes }
 
     /// A new part from its XML text (replacing nothing: the name must be free).
     @discardableResult
     func create(_ part: String, xml: String) throws(PackageError) -> XMLPart {
         let tree = try XMLPart(bytes: Array(xml.utf8), file: path, entry: part)
-        trees[part] = tree
-        dirty.insert(part)
-        if reader.entry(named: part) == nil, !added.contains(part) { added.append(part) }
+        let name = canonical(part)
+        trees[name] = tree
+        dirty.insert(name)
+        if reader.entry(named: part) == nil, !added.contains(name) { added.append(name) }
         return tree
     }
 
