@@ -74,6 +74,9 @@ struct Build: ParsableCommand {
         if !outcome.markedCopies.isEmpty {
             out.write("Ваши таблицы с пометками (где исправить): \(output)/\(MarkedCopies.folder) — файлов: \(outcome.markedCopies.count)\n")
         }
+        if !outcome.copiesFailed.isEmpty {
+            out.write("Копию с пометками сделать не удалось (замечания к ним — на листе «Замечания»): \(outcome.copiesFailed.joined(separator: ", "))\n")
+        }
         switch outcome.key {
         case .given: break
         case .example:
