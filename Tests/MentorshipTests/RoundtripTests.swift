@@ -55,6 +55,24 @@ import SheetIO
         #expect(!FileManager.default.fileExists(atPath: second + "/исправить/сломанный.xlsx"))
     }
 
+    @Test func aCSVInputGetsAnXLSXCopyWithItsMarks() throws {
+        let inbox = try OutputSetSupport.folder("csv") + "/inbox"
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        try Data("ФИО;Дата рождения;Класс\r\nИванов Иван Иванович;31.02.2011;7А\r\nПетров Пётр Петрович;01.02.2011;15Б\r\n".utf8)
+            .write(to: URL(fileURLWithPath: inbox + "/ученики.csv"))
+        try Data("не таблица".utf8).write(to: URL(fileURLWithPath: inbox + "/ученики.xlsx"))   // takes the plain name of the copy
+        let output = try OutputSetSupport.folder("out") + "/out"
+        let outcome = try OutputSetSupport.job(inbox, output, keyFolder: try OutputSetSupport.folder("key")).run()
+        let copy = try #require(outcome.markedCopies.first { $0.input == "ученики.csv" })
+        #expect(copy.copy == "исправить/ученики.xlsx")
+        #expect(!outcome.markedCopies.contains { $0.input == "ученики.xlsx" })   // unreadable: never copied
+        let text = try Self.comments(output + "/" + copy.copy)
+        #expect(text.contains("ref=\"B2\"") && text.contains("DATE_INVALID") && text.contains("ref=\"C3\"") && text.contains("CLASS_INVALID"))
+        let rows = try SpreadsheetOpener.open(path: output + "/" + copy.copy).rows(ofSheet: 0)
+        #expect(try rows.next()?.cells.first == .text("ФИО"))
+        #expect(MarkedCopies.copyName("a/b.csv", taken: ["a/b.xlsx"]) == "a/b.csv.xlsx")
+    }
+
     @Test func initRefusesAFolderThatHoldsAnything() throws {
         let folder = try OutputSetSupport.folder("init")
         try Data("моё".utf8).write(to: URL(fileURLWithPath: folder + "/заметки.txt"))
