@@ -1154,8 +1154,8 @@ def check_orders(tool: Nastavnik, work: Path) -> list[str]:
         if not table.rows[0]._tr.xpath("./w:trPr/w:tblHeader"):
             problems.append(f"{name}: the header row does not repeat on each page")
         if name == ORDERS[0]:
-            # python-docx gives a merged cell's text on every row it spans.
-            found = [(row.cells[1].text, row.cells[3].text) for row in table.rows[1:]]
+            # python-docx gives a merged cell's text on every row it spans; column 2 is «№ пары / группы».
+            found = [(row.cells[2].text, row.cells[4].text) for row in table.rows[1:]]
             if found != expected:
                 problems.append(f"{name}: appendix rows {found} != register {expected}")
     return problems[:20]

@@ -160,6 +160,18 @@ public struct PageSetup: Equatable, Sendable {
     public var isLandscape: Bool { width > height }
 }
 
+/// Page numbers as ГОСТ Р 7.0.97-2016 places them: centred in the top margin, from the second page
+/// (the first page of the first section has none; a later section, such as a landscape appendix, numbers
+/// every page, continuing the count).
+public struct PageNumbers: Equatable, Sendable {
+    /// No number on the document's first page.
+    public var fromSecondPage: Bool
+
+    public init(fromSecondPage: Bool) { self.fromSecondPage = fromSecondPage }
+
+    public static let gost = PageNumbers(fromSecondPage: true)
+}
+
 /// A whole document: its page, default font, properties and body.
 public struct Document: Sendable {
     /// The page of the first section (later ones are set by ``Block/section(_:)``).
@@ -171,6 +183,8 @@ public struct Document: Sendable {
     public var creator = "nastavnik"
     /// The date of the document's properties (ISO 8601, `YYYY-MM-DDTHH:MM:SSZ`).
     public var date = "1980-01-01T00:00:00Z"
+    /// Page numbers in the header; nil: none.
+    public var pageNumbers: PageNumbers?
     public private(set) var blocks: [Block] = []
     /// How many numbered lists the document has (each restarts at 1).
     public private(set) var listCount = 0

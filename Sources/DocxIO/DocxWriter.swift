@@ -14,8 +14,9 @@ public enum DocxWriter {
 
     /// The package's parts, in the order they are stored.
     static func parts(of document: Document) -> [(String, String)] {
-        [
-            ("[Content_Types].xml", contentTypes),
+        let numbered = document.pageNumbers != nil
+        return [
+            ("[Content_Types].xml", numbered ? contentTypes.replacingEnd("</Types>", with: headerContentTypes + "</Types>") : contentTypes),
             ("_rels/.rels", packageRelationships),
             ("docProps/core.xml", core(document)),
             ("docProps/app.xml", app),
@@ -24,9 +25,29 @@ public enum DocxWriter {
             ("word/settings.xml", settings),
             ("word/fontTable.xml", fontTable(document)),
             ("word/numbering.xml", numbering(document)),
-            ("word/_rels/document.xml.rels", documentRelationships),
-        ]
+            ("word/_rels/document.xml.rels", numbered ? documentRelationships.replacingEnd("</Relationships>", with: headerRelationships + "</Relationships>")
+                : documentRelationships),
+        ] + (numbered ? [("word/header1.xml", pageNumberHeader), ("word/header2.xml", emptyHeader)] : [])
     }
+
+    static let headerContentTypes = """
+        <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
+        <Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
+        """
+
+    static let headerRelationships = """
+        <Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
+        <Relationship Id="rId6" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>
+        """
+
+    /// The default header: the page number, a PAGE field, centred.
+    static let pageNumberHeader = declaration + "<w:hdr xmlns:w=\"\(WordXML.namespace)\" xmlns:r=\"\(WordXML.relationshipsNamespace)\">"
+        + "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+        + "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+        + "<w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:hdr>"
+
+    /// The first page's header: empty.
+    static let emptyHeader = declaration + "<w:hdr xmlns:w=\"\(WordXML.namespace)\" xmlns:r=\"\(WordXML.relationshipsNamespace)\"><w:p/></w:hdr>"
 
     static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
@@ -138,6 +159,7 @@ public enum DocxWriter {
     static func body(_ document: Document) -> String {
         var xml = declaration + "<w:document xmlns:w=\"\(WordXML.namespace)\" xmlns:r=\"\(WordXML.relationshipsNamespace)\"><w:body>"
         var page = document.page
+        var first = true
         for block in document.blocks {
             switch block {
             case .paragraph(let paragraph): xml += self.paragraph(paragraph)
@@ -145,19 +167,28 @@ public enum DocxWriter {
             case .pageBreak: xml += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
             case .section(let next):
                 // A section's properties ride on the paragraph that ends it.
-                xml += "<w:p><w:pPr>" + sectionProperties(page) + "</w:pPr></w:p>"
+                xml += "<w:p><w:pPr>" + sectionProperties(page, numbers: document.pageNumbers, first: first) + "</w:pPr></w:p>"
                 page = next
+                first = false
             }
         }
         if case .table = document.blocks.last { xml += "<w:p/>" }  // a body must not end with a table
-        xml += sectionProperties(page)
+        xml += sectionProperties(page, numbers: document.pageNumbers, first: first)
         return xml + "</w:body></w:document>"
     }
 
-    static func sectionProperties(_ page: PageSetup) -> String {
-        "<w:sectPr><w:pgSz w:w=\"\(page.width)\" w:h=\"\(page.height)\"" + (page.isLandscape ? " w:orient=\"landscape\"" : "") + "/>"
+    /// A section's properties; with page numbers, its header, and for the first section of a document numbered from
+    /// the second page, an empty first-page header (`titlePg` belongs to that section alone).
+    static func sectionProperties(_ page: PageSetup, numbers: PageNumbers? = nil, first: Bool = true) -> String {
+        let skipsFirst = numbers?.fromSecondPage == true && first
+        var headers = ""
+        if numbers != nil {
+            headers = "<w:headerReference w:type=\"default\" r:id=\"rId5\"/>"
+            if skipsFirst { headers += "<w:headerReference w:type=\"first\" r:id=\"rId6\"/>" }
+        }
+        return "<w:sectPr>" + headers + "<w:pgSz w:w=\"\(page.width)\" w:h=\"\(page.height)\"" + (page.isLandscape ? " w:orient=\"landscape\"" : "") + "/>"
             + "<w:pgMar w:top=\"\(page.top)\" w:right=\"\(page.right)\" w:bottom=\"\(page.bottom)\" w:left=\"\(page.left)\" "
-            + "w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/><w:cols w:space=\"708\"/></w:sectPr>"
+            + "w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/><w:cols w:space=\"708\"/>" + (skipsFirst ? "<w:titlePg/>" : "") + "</w:sectPr>"
     }
 
     static func paragraph(_ paragraph: Paragraph, fontSize: Double? = nil) -> String {
@@ -243,5 +274,13 @@ public enum DocxWriter {
             xml += "</w:tr>"
         }
         return xml + "</w:tbl>"
+    }
+}
+
+extension String {
+    /// The text with its closing `target` replaced (a part's closing tag, to add entries before it).
+    func replacingEnd(_ target: String, with replacement: String) -> String {
+        guard hasSuffix(target) else { return self }
+        return String(dropLast(target.count)) + replacement
     }
 }

@@ -3,14 +3,14 @@ import SheetIO
 
 /// `nastavnik cat --json FILE`: every sheet's cells, typed.
 struct Cat: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print every sheet's cells, typed, as JSON.")
+    static let configuration = CommandConfiguration(abstract: "Показать все ячейки таблицы в виде JSON.")
 
-    @Flag(help: "JSON output (the only format for now).")
+    @Flag(help: "Вывод в JSON.")
     var json = false
 
     @OptionGroup var input: InputOptions
 
-    @Argument(help: "An XLSX or CSV file.")
+    @Argument(help: "Таблица: .xlsx, .xls, .ods или .csv.")
     var file: String
 
     func run() throws {

@@ -5,21 +5,19 @@ import Mentorship
 /// `nastavnik consolidate DIR -o OUT`: many schools' regional uploads into one regional file with totals.
 struct Consolidate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Consolidate the regional uploads (regional.xlsx) of many schools.",
-        discussion: "Reads every regional*.xlsx under DIR, checks each is a regional upload in the fixed layout, rejects a school uploaded twice "
-            + "with different data, and writes OUT/regional.xlsx (the three sheets and «Итоги»: totals per municipality and for the region), "
-            + "its CSVs and report.json. Exit 0: all files accepted; 1: some were not; 2: could not run.")
+        abstract: "Свести региональные выгрузки (regional.xlsx) многих школ.",
+        discussion: "Читает все regional*.xlsx в папке и пишет сводный regional.xlsx с итогами, его CSV и report.json. Коды завершения: 0 — все файлы приняты; 1 — не все; 2 — не удалось запустить.")
 
-    @Argument(help: "The folder with the schools' uploads (sub-folders are read too).")
+    @Argument(help: "Папка с выгрузками школ (подпапки тоже читаются).")
     var folder: String
 
-    @Option(name: .shortAndLong, help: "The output folder.")
+    @Option(name: .shortAndLong, help: "Папка для результатов.")
     var output: String
 
-    @Option(help: "The date of the consolidation (YYYY-MM-DD), for the documents' properties; default today.")
+    @Option(help: "Дата сводки (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД); по умолчанию сегодня.")
     var asOf: String?
 
-    @Flag(help: "Outputs readable by others as the umask allows (files 0666, folders 0777 less the umask); by default 0600 and 0700.")
+    @Flag(help: "Результаты доступны другим пользователям (по умолчанию — только вам).")
     var sharedOutput = false
 
     func run() throws {

@@ -5,39 +5,39 @@ import SheetIO
 /// `nastavnik convert IN OUT`: CSV ↔ XLSX by extension, or a workbook into one CSV per sheet.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert between CSV and XLSX.",
+        abstract: "Перевести CSV в XLSX и обратно.",
         discussion: """
-        IN.csv → OUT.xlsx writes one sheet named after the file. IN.xlsx → OUT.csv needs --sheet; \
-        IN.xlsx → OUTDIR (no extension) writes one CSV per sheet, named after the sheet.
+        ВХОД.csv → ВЫХОД.xlsx: один лист с именем файла. ВХОД.xlsx → ВЫХОД.csv: нужен --sheet, если листов несколько; \
+        ВХОД.xlsx → ПАПКА: по CSV на каждый лист.
         """)
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "The sheet to convert: its name or its number (1 is the first).")
+    @Option(help: "Лист: имя или номер (1 — первый).")
     var sheet: String?
 
-    @Option(help: "Name of the sheet written from a CSV input (default: the file name without extension).")
+    @Option(help: "Имя листа в XLSX из CSV (по умолчанию — имя файла).")
     var sheetName: String?
 
-    @Flag(help: "Turn plain numbers and ISO dates in CSV text into number and date cells.")
+    @Flag(help: "Числа и даты ГГГГ-ММ-ДД из текста CSV записать числами и датами.")
     var inferTypes = false
 
-    @Flag(help: "Write text into a shared-strings table, as Excel does (held in memory).")
+    @Flag(help: "Хранить текст в общей таблице строк, как Excel.")
     var sharedStrings = false
 
-    @Option(help: "CSV output preset: utf8 (UTF-8, ',', ISO dates) or excel-ru (BOM, ';', dd.mm.yyyy, decimal comma).")
+    @Option(help: "Вид CSV: utf8 или excel-ru.")
     var preset: CSVPreset = .utf8
 
-    @Flag(help: "Do not prefix text starting with = + - @ with an apostrophe in CSV output.")
+    @Flag(help: "Не ставить апостроф перед текстом, начинающимся с = + - @.")
     var noNeutralise = false
 
-    @Option(help: "Deflate level of XLSX output, 1 (fastest) to 9 (smallest).")
+    @Option(help: "Степень сжатия XLSX, от 1 до 9.")
     var compressionLevel = 4
 
-    @Argument(help: "The input file (XLSX or CSV).")
+    @Argument(help: "Входной файл (XLSX или CSV).")
     var inputFile: String
 
-    @Argument(help: "The output file (.xlsx or .csv) or folder.")
+    @Argument(help: "Выходной файл (.xlsx или .csv) или папка.")
     var output: String
 
     func run() throws {
@@ -52,7 +52,7 @@ struct Convert: ParsableCommand {
             } else if source.sheets.count == 1 {
                 selected = source.sheets[0]
             } else {
-                throw ValidationError("the workbook has \(source.sheets.count) sheets: name one with --sheet, or give a folder as OUT")
+                throw UsageError("в книге \(source.sheets.count) листов: укажите один через --sheet или дайте папку вместо файла CSV")
             }
             try writeCSV(source, sheet: selected, to: output)
         } else {
@@ -109,7 +109,7 @@ struct Convert: ParsableCommand {
 
     private func makeDirectory(_ path: String) throws {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw SpreadsheetError(.writeFailed, file: path, message: "cannot create the folder (\(String(cString: strerror(errno))))")
+            throw SpreadsheetError(.writeFailed, file: path, message: "не удалось создать папку (\(String(cString: strerror(errno))))")
         }
     }
 }

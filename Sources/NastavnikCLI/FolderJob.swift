@@ -8,13 +8,16 @@ enum FolderJob {
     /// The output folder is made by the job (``OutputSet``), all or nothing.
     static func prepare(input: String, asOf: String?) throws -> CalendarDate {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
-            Terminal.error("\(input): нет такой папки")
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            Terminal.error("\(input): нет такой папки; укажите папку с таблицами")
+            throw ExitStatus.cannotRun
+        }
+        guard isDirectory.boolValue else {
+            Terminal.error("\(input): это файл, а нужна папка; положите таблицы в папку и укажите её")
             throw ExitStatus.cannotRun
         }
         guard let asOf else { return today() }
-        guard let parsed = CalendarDate(iso: asOf) else { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
-        return parsed
+        return try DateArgument.read(asOf)
     }
 
     /// Runs a job that writes an output set; any failure is said in plain words and is exit 2 (OUT left as it was).

@@ -3,17 +3,17 @@ import SheetIO
 
 /// `nastavnik inspect FILE`: one streaming pass over every cell, and what it found.
 struct Inspect: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Describe a spreadsheet: sheets, ranges, cell types, the first rows.")
+    static let configuration = CommandConfiguration(abstract: "Кратко описать таблицу: листы, строки, типы ячеек, первые строки.")
 
-    @Flag(help: "Print JSON for programs.")
+    @Flag(help: "Вывод в JSON (для программ).")
     var json = false
 
-    @Option(help: "How many first rows to show.")
+    @Option(help: "Сколько первых строк показать.")
     var head = 5
 
     @OptionGroup var input: InputOptions
 
-    @Argument(help: "An XLSX or CSV file.")
+    @Argument(help: "Таблица: .xlsx, .xls, .ods или .csv.")
     var file: String
 
     func run() throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Glibc
+import Mentorship
 import SheetIO
 
 /// The `nastavnik` command: spreadsheet tools now, the register pipeline next.
@@ -7,24 +8,35 @@ import SheetIO
 struct Nastavnik: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nastavnik",
-        abstract: "Turns a school's mentoring spreadsheets into validated registers and official outputs.",
-        version: "0.1.0",
+        abstract: "Таблицы программы наставничества школы: реестр, замечания, приказы, региональная выгрузка.",
+        version: ToolVersion.current,
         subcommands: [Build.self, Init.self, Cat.self, Inspect.self, Convert.self, Consolidate.self])
 
     /// Runs the command with the exit statuses of the spec: 0 done, 1 bad input file, 2 cannot run.
+    /// Help and argument errors are ours, in Russian (the parser's own are English).
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let command = CommandName.of(arguments)
+        Terminal.command = command
+        if arguments.isEmpty || arguments.first == "help" || arguments.contains("-h") || arguments.contains("--help") {
+            FileHandleOutput.standardOutput.write(command.help)
+            FileHandleOutput.standardOutput.flush()
+            Glibc.exit(0)
+        }
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            var parsed = try parseAsRoot()
+            try parsed.run()
         } catch let error as SpreadsheetError {
             Terminal.error(error.description)
             Glibc.exit(ExitStatus.of(error))
         } catch let error as ExitStatus {
             Glibc.exit(error.code)
+        } catch let error as UsageError {
+            Terminal.usage(error.message)
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
-            Terminal.error(fullMessage(for: error))
-            Glibc.exit(ExitStatus.cannotRun.code)
+            if command == .root, let first = arguments.first, !first.hasPrefix("-") { Terminal.usage("неизвестная команда «\(first)»") }
+            Terminal.usage(UsageErrors.russian(message(for: error)))
         }
     }
 }
@@ -44,10 +56,23 @@ struct ExitStatus: Error {
     }
 }
 
-/// Plain-words output to the terminal.
+/// Plain-words output to the terminal, naming the command that was run («nastavnik build: …»).
 enum Terminal {
+    static var command = CommandName.root
+
     static func error(_ message: String) {
-        FileHandleOutput.standardError.write("nastavnik: " + message + "\n")
+        FileHandleOutput.standardError.write(command.invocation + ": " + message + "\n")
+    }
+
+    static func warning(_ message: String) {
+        FileHandleOutput.standardError.write(command.invocation + ": предупреждение: " + message + "\n")
+    }
+
+    /// A wrong argument: the message, the command's usage and where its help is; exit 2.
+    static func usage(_ message: String) -> Never {
+        error(message)
+        FileHandleOutput.standardError.write("Использование: \(command.usage)\nСправка: \(command.invocation) --help\n")
+        Glibc.exit(ExitStatus.cannotRun.code)
     }
 }
 
@@ -83,16 +108,16 @@ final class FileHandleOutput {
 
 /// Options shared by the commands that read a spreadsheet.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Encoding of a CSV input (utf-8, utf-16le, utf-16be, windows-1251); detected when omitted.")
+    @Option(help: "Кодировка CSV: utf-8, utf-16le, utf-16be, windows-1251 (по умолчанию определяется сама).")
     var encoding: String?
 
-    @Option(help: "Delimiter of a CSV input (';', ',', 'tab', '|'); detected when omitted.")
+    @Option(help: "Разделитель CSV: ';', ',', 'tab' или '|' (по умолчанию определяется сам).")
     var delimiter: String?
 
     func csvOptions() throws -> CSVReadOptions {
         var options = CSVReadOptions()
         if let encoding {
-            guard let parsed = TextEncoding(name: encoding) else { throw ValidationError("unknown encoding \(encoding)") }
+            guard let parsed = TextEncoding(name: encoding) else { throw UsageError("--encoding: неизвестная кодировка «\(encoding)»; возможны utf-8, utf-16le, utf-16be, windows-1251") }
             options.encoding = parsed
         }
         if let delimiter { options.delimiter = try Delimiter.parse(delimiter) }
@@ -109,7 +134,7 @@ enum Delimiter {
         switch text {
         case "tab", "\\t", "\t": return 0x09
         case ";", ",", "|": return text.utf8.first!
-        default: throw ValidationError("the delimiter must be ';', ',', 'tab' or '|'")
+        default: throw UsageError("--delimiter: разделитель — ';', ',', 'tab' или '|'")
         }
     }
 }

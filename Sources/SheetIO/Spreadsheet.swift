@@ -1,3 +1,5 @@
+import PackageIO
+
 /// What a sheet is, as the workbook declares it.
 public enum SheetKind: String, Sendable {
     case worksheet, chartsheet, dialogsheet, macrosheet
@@ -59,6 +61,18 @@ public struct ReadLimits: Sendable {
     }
 
     public static let `default` = ReadLimits()
+}
+
+extension ReadLimits {
+    /// Opens the zip package at `path` (XLSX, ODS) under these limits; a zip failure becomes a ``SpreadsheetError``.
+    func openArchive(_ path: String) throws -> ZipReader {
+        let limits = ZipLimits(maxEntrySize: zip.maxEntrySize, maxCompressionRatio: zip.maxCompressionRatio, ratioFloor: zip.ratioFloor)
+        do {
+            return try ZipReader(path: path, limits: limits)
+        } catch {
+            throw SpreadsheetError(error)
+        }
+    }
 }
 
 /// Zip-level limits, mirrored here so that callers need not import the zip layer.

@@ -21,13 +21,7 @@ public final class XLSXReader: SpreadsheetSource {
     public init(path: String, limits: ReadLimits = .default) throws {
         file = path
         self.limits = limits
-        let zipLimits = ZipLimits(maxEntrySize: limits.zip.maxEntrySize, maxCompressionRatio: limits.zip.maxCompressionRatio,
-                                  ratioFloor: limits.zip.ratioFloor)
-        do {
-            archive = try ZipReader(path: path, limits: zipLimits)
-        } catch {
-            throw SpreadsheetError(error)
-        }
+        archive = try limits.openArchive(path)
         if archive.entry(named: "EncryptionInfo") != nil {
             throw SpreadsheetError(.unsupported, file: path, message: "the workbook is encrypted; save it without a password")
         }

@@ -12,6 +12,8 @@ public final class XLSXSheetWriter {
     private var merges: [CellRange] = []
     private var finished = false
     private var columnNames: [[UInt8]] = []
+    /// The rows repeated on every printed page, when the sheet has a print setup that repeats any.
+    var repeatedRows: Int? { layout.print.flatMap { $0.repeatedRows > 0 && lastRow >= 1 ? min($0.repeatedRows, lastRow) : nil } }
 
     init(workbook: XLSXWriter, name: String, index: Int, layout: SheetLayout, spool: (descriptor: Int32, path: String)) {
         self.workbook = workbook
@@ -48,8 +50,15 @@ public final class XLSXSheetWriter {
             throw SpreadsheetError(.writeFailed, file: workbook.path, sheet: name, message: "more than \(Limits.excelColumns) columns, Excel's limit")
         }
         lastRow = row
+        var styles = styles
+        let lines = wrappedLines(cells, styles: &styles)
         out.raw("<row r=\"")
         out.integer(row)
+        if lines > 1 {
+            out.raw("\" ht=\"")
+            out.raw(numberText(TextMetrics.rowHeight(lines: lines)))
+            out.raw("\" customHeight=\"1")
+        }
         out.raw("\">")
         for (offset, value) in cells.enumerated() {
             let style = offset < styles.count ? styles[offset] : nil
@@ -57,6 +66,26 @@ public final class XLSXSheetWriter {
         }
         out.raw("</row>")
         out.flushIfLarge()
+    }
+
+    /// The lines of the row's tallest wrapped cell; with `wrapsOverflowingText`, a plain text cell wider than
+    /// its column becomes wrapped.
+    private func wrappedLines(_ cells: [CellValue], styles: inout [XLSXStyle?]) -> Int {
+        var lines = 1
+        for (offset, value) in cells.enumerated() {
+            guard case .text(let text) = value, !text.isEmpty else { continue }
+            let width = offset < layout.columnWidths.count ? layout.columnWidths[offset] ?? 8.43 : 8.43
+            var style = offset < styles.count ? styles[offset] : nil
+            if layout.wrapsOverflowingText, style == nil || style == .normal,
+               text.contains("\n") || TextMetrics.width(of: value) > width {
+                while styles.count <= offset { styles.append(nil) }
+                styles[offset] = .wrapped
+                style = .wrapped
+            }
+            guard style == .wrapped || style == .header else { continue }
+            lines = max(lines, TextMetrics.lines(of: text, columnWidth: width))
+        }
+        return lines
     }
 
     @inline(__always)
@@ -173,7 +202,13 @@ public final class XLSXSheetWriter {
             }
             out.raw("</dataValidations>")
         }
-        out.raw(#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>"#)
+        if let print = layout.print {
+            out.raw(#"<printOptions gridLines="1"/><pageMargins left="0.4" right="0.4" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#)
+            out.raw(print.pageParts)
+            out.raw("</worksheet>")
+        } else {
+            out.raw(#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>"#)
+        }
         try out.close()
         try workbook.sheetFinished(self, spoolPath: spoolPath, filterRange: filterRange)
     }
@@ -181,6 +216,7 @@ public final class XLSXSheetWriter {
     private func writeHead() {
         out.raw(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n")
         out.raw(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#)
+        if let print = layout.print { out.raw(print.sheetProperties) }
         out.raw(#"<sheetViews><sheetView "#)
         if index == 1 { out.raw(#"tabSelected="1" "#) }
         out.raw(#"workbookViewId="0""#)

@@ -32,9 +32,16 @@ public struct SheetLayout: Sendable {
     public var validations: [ListValidation]
     /// Ranges whose positive numbers show green and negative ones red (changes at a glance).
     public var growthHighlights: [CellRange]
+    /// Wrap a text cell of no particular style that is wider than its column, instead of letting it spill or be cut.
+    /// Rows with wrapped cells get the height of their wrapped lines either way.
+    public var wrapsOverflowingText: Bool
+    /// How the sheet prints; nil leaves the program's defaults.
+    public var print: SheetPrintSetup?
 
     public init(columnWidths: [Double?] = [], frozenRows: Int = 0, autoFilter: Bool = false, validations: [ListValidation] = [],
-                growthHighlights: [CellRange] = []) {
+                growthHighlights: [CellRange] = [], wrapsOverflowingText: Bool = false, print: SheetPrintSetup? = nil) {
+        self.wrapsOverflowingText = wrapsOverflowingText
+        self.print = print
         self.columnWidths = columnWidths
         self.frozenRows = frozenRows
         self.autoFilter = autoFilter
@@ -80,9 +87,10 @@ public final class XLSXWriter {
         }
     }
 
-    /// Registers a number format (for example `0.0%`) and returns the style that applies it.
-    public func style(forNumberFormat code: String) -> XLSXStyle {
-        styles.style(forNumberFormat: code)
+    /// Registers a number format (for example `0.0%`) and returns the style that applies it; `alignedRight` puts
+    /// text in such a cell at the right as well.
+    public func style(forNumberFormat code: String, alignedRight: Bool = false) -> XLSXStyle {
+        styles.style(forNumberFormat: code, alignedRight: alignedRight)
     }
 
     /// Starts the next sheet; the previous one is finished. Throws when Excel would refuse the name.
@@ -103,6 +111,10 @@ public final class XLSXWriter {
         if let filterRange {
             let reference = "'" + sheet.name.replacingApostrophes() + "'!" + absolute(filterRange)
             definedNames.append(#"<definedName name="_xlnm._FilterDatabase" localSheetId="\#(sheet.index - 1)" hidden="1">\#(escapeAttribute(reference))</definedName>"#)
+        }
+        if let rows = sheet.repeatedRows {
+            let reference = "'" + sheet.name.replacingApostrophes() + "'!$1:$\(rows)"
+            definedNames.append(#"<definedName name="_xlnm.Print_Titles" localSheetId="\#(sheet.index - 1)">\#(escapeAttribute(reference))</definedName>"#)
         }
         try wrap { try zip.add("xl/worksheets/sheet\(sheet.index).xml", spoolFile: spoolPath, level: options.compressionLevel) }
         openSheet = nil

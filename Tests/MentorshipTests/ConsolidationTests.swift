@@ -14,8 +14,8 @@ import SheetIO
     static func upload(_ folder: String, _ name: String, school: String, inn: String?, municipality: String,
                        asOf: CalendarDate = SampleInboxTests.asOf) throws -> Register {
         var builder = RegisterBuilder(inbox: SampleInboxTests.inbox, excluded: nil, asOf: asOf)
-        builder.settingOverrides = ["short_name": school, "municipality": municipality, "region": "Томская область", "id_key": school]
-        builder.settingOverrides["inn"] = inn ?? ""
+        builder.settingOverrides = [.shortName: school, .municipality: municipality, .region: "Томская область", .idKey: school]
+        builder.settingOverrides[.inn] = inn ?? ""
         let register = builder.build()
         try FileManager.default.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: true)
         _ = try RegionalUpload.write(register, to: folder + "/" + name)

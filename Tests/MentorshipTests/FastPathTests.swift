@@ -1,4 +1,5 @@
 import Foundation
+import SheetIO
 import Testing
 @testable import Mentorship
 
@@ -77,6 +78,40 @@ struct SeededGenerator: RandomNumberGenerator {
             #expect(match.partners(containing: text) == containing, "\(organisation)")
             #expect(match.partners(containedIn: text) == containedIn, "\(organisation)")
             #expect(match.partners(matching: text) == Set(containing + containedIn).sorted(), "\(organisation)")
+        }
+    }
+}
+
+/// Text measured scalar by scalar (for every cell written) gives what measuring by lines and words gives.
+@Suite struct TextMetricsTests {
+    /// The measure by `split` into lines and words, for reference.
+    static func referenceLines(_ text: String, columnWidth: Double) -> Int {
+        let room = max(columnWidth - 0.8, 1)
+        var lines = 0
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines += 1
+            var used = 0.0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                var wordWidth = TextMetrics.width(of: word)
+                let space = used > 0 ? TextMetrics.width(of: " "[...]) : 0
+                if used + space + wordWidth <= room { used += space + wordWidth; continue }
+                if used > 0 { lines += 1; used = 0 }
+                while wordWidth > room { lines += 1; wordWidth -= room }
+                used = wordWidth
+            }
+        }
+        return max(lines, 1)
+    }
+
+    @Test func scalarMeasuresEqualTheReference() {
+        var generator = SeededGenerator(seed: 11)
+        let pieces = ["слово", "длинноеслововбезпробелов", " ", "  ", "\n", "Иванов", "W", "i", "№ 12", "«кавычки»"]
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let width = Double(Int.random(in: 2...40, using: &generator))
+            #expect(TextMetrics.lines(of: text, columnWidth: width) == Self.referenceLines(text, columnWidth: width), "\(text.debugDescription) in \(width)")
+            let reference = (text.split(separator: "\n", omittingEmptySubsequences: false).map { TextMetrics.width(of: $0) }.max() ?? 0) + 0.8
+            #expect(abs(TextMetrics.width(of: CellValue.text(text)) - reference) < 1e-9, "\(text.debugDescription)")
         }
     }
 }

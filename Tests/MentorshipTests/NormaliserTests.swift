@@ -182,7 +182,12 @@ import SheetIO
         let rows = [Self.row(1, ["Фамилия", "Имя", "Отчество", "Класс"])]
         let recognition = SheetRecognizer.recognise(rows: rows, sheetName: "Лист1", fileName: "ученики.xlsx")
         #expect(recognition.kind == .students)
-        #expect(recognition.missingFields == ["birth_date"])
+        // A pupils' roster is read without birth dates (one warning for the sheet), not skipped.
+        #expect(recognition.missingFields.isEmpty)
+        #expect(recognition.absentFields == ["birth_date"])
+        let staff = SheetRecognizer.recognise(rows: [Self.row(1, ["Фамилия", "Имя", "Отчество", "Стаж"])], sheetName: "Лист1", fileName: "педагоги.xlsx")
+        #expect(staff.kind == .staff)
+        #expect(staff.missingFields == ["position"])
     }
 
     @Test func diagnosticsByNumericColumnsAndScales() {

@@ -93,25 +93,32 @@ final class WordTextCollector: NSObject, XMLParserDelegate {
         let register = SampleInboxTests.build()
         let (folder, _) = try Self.written(register)
         let lines = try documentText(folder + "/" + OrderDrafts.files[0]).split(separator: "\n").map(String.init)
-        let header = try #require(lines.firstIndex { $0.hasPrefix("№ п/п | ФИО наставника") })
+        let header = try #require(lines.firstIndex { $0.hasPrefix("№ п/п | № пары / группы | ФИО наставника") })
         let rows = lines[(header + 1)...].filter { $0.contains(" | ") }.map { $0.components(separatedBy: " | ") }
         var expected: [[String]] = []
+        var expectedNumbers: [String] = []
         var mentor = ""
         for unit in register.units where !unit.hasError {
             guard let unitMentor = unit.mentor, register.consent(of: unitMentor)?.isValid == true else { continue }
             let consented = unit.mentees.filter { register.consent(of: $0)?.isValid == true }
             if consented.isEmpty || (unit.mentees.count == 1 && consented.count != 1) { continue }
+            expectedNumbers.append(unit.number)
             for mentee in consented {
                 expected.append([unitMentor.name.description, mentee.name.description])
             }
         }
         let found = rows.map { row -> [String] in
-            if row[1] != "↑" { mentor = row[1] }
-            return [mentor, row[3]]
+            if row[2] != "↑" { mentor = row[2] }
+            return [mentor, row[4]]
         }
         #expect(found == expected)
         #expect(found.count == 7)   // six pairs and a group of two (its third mentee has no consent)
-        #expect(rows.filter { $0[1] == "↑" }.count == 1)
+        #expect(rows.filter { $0[2] == "↑" }.count == 1)
+        // «№ п/п» runs 1, 2, 3 … without gaps; «№ пары / группы» keeps the pairs table's own numbers.
+        let firstRows = rows.filter { $0[0] != "↑" }
+        #expect(firstRows.map { $0[0] } == (1...firstRows.count).map(String.init))
+        #expect(firstRows.map { $0[1] } == expectedNumbers)
+        #expect(expectedNumbers != (1...expectedNumbers.count).map(String.init))   // the samples leave units out
         #expect(!found.contains { $0[1].hasPrefix("Шестакова") || $0[1].hasPrefix("Зуева") })
     }
 

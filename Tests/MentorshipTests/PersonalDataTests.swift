@@ -19,7 +19,7 @@ import SheetIO
         let config = try S.folder("config") + "/nastavnik"
         let first = try S.folder("ids") + "/out", second = try S.folder("ids") + "/elsewhere"
         var job = S.job(SampleInboxTests.inbox, first, keyFolder: config)
-        job.settingOverrides["id_key"] = ""   // the sample's example key taken away
+        job.settingOverrides[.idKey] = ""   // the sample's example key taken away
         let outcome = try job.run()
         guard case .stored(let stored) = outcome.key else { Testing.Issue.record("no stored key: \(outcome.key)"); return }
         #expect(stored.created && stored.path == config + "/7017000019.key")
@@ -56,7 +56,7 @@ import SheetIO
     @Test func theSamplesKeyIsAnExample() throws {
         let outcome = try S.job(SampleInboxTests.inbox, try S.folder("example") + "/out", keyFolder: try S.folder("config")).run()
         guard case .example = outcome.key else { Testing.Issue.record("the sample key is not taken for an example: \(outcome.key)"); return }
-        #expect(outcome.register.settings["id_key"]?.hasPrefix("ПРИМЕР-") == true)
+        #expect(outcome.register.settings[.idKey]?.hasPrefix("ПРИМЕР-") == true)
         #expect(IDKeyUse.isExample("пример-ключа") && !IDKeyUse.isExample("ключ школы"))
     }
 

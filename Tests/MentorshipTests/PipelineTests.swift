@@ -110,7 +110,7 @@ import Testing
         #expect(register.issues.contains { $0.code == .classInvalid && $0.cell == "C3" })
         let unit = try #require(register.units.first)
         #expect(!unit.isValid)
-        #expect(OrderRule.decision(for: unit, in: register).text.contains("строка списка у Кузнецов П.И. с ошибкой"))
+        #expect(OrderRule.decision(for: unit, in: register).text.contains("ошибка в строке списка: Кузнецов П.И."))
         #expect(register.participants.count == 2)
     }
 }

@@ -6,7 +6,7 @@ import SheetIO
 @Suite struct RegionalUploadTests {
     @Test func fixedLayoutConsentAwareAndPseudonymous() throws {
         var builder = RegisterBuilder(inbox: SampleInboxTests.inbox, excluded: nil, asOf: SampleInboxTests.asOf)
-        builder.settingOverrides = ["id_key": "ключ школы"]
+        builder.settingOverrides = [.idKey: "ключ школы"]
         let register = builder.build()
         let tables = RegionalUpload.tables(register)
         #expect(tables[0].count == 1)

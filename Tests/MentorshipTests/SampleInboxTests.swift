@@ -60,19 +60,19 @@ import Testing
 
     @Test func resolvedPairsAndParticipants() {
         let register = Self.build()
-        let counts = Dictionary(uniqueKeysWithValues: register.counts)
-        #expect(counts["pairs"] == 6)
-        #expect(counts["groups"] == 1)
-        #expect(counts["mentors"] == 7)
+        let counts = register.counts
+        #expect(counts.pairs == 6)
+        #expect(counts.groups == 1)
+        #expect(counts.mentors == 7)
         // «Ковалева Д.В.» (е for ё) and «Павлова М. А.» (spaced initials) resolve.
         let mentees = register.units.flatMap(\.mentees).map(\.name.surname)
         #expect(mentees.contains("Ковалёва") || mentees.contains("Ковалева"))
         #expect(register.units.contains { $0.mentor?.name.surname == "Павлова" })
         // The HTML-table export in Windows-1251 under an «.xls» name gives the external participants.
         #expect(register.people.contains { $0.name.description == "Назаров Олег Петрович" && $0.category == .parent })
-        #expect(counts["partners"] == 2)
+        #expect(counts.partners == 2)
         #expect(register.periods.map(\.key) == ["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"])
-        #expect(register.settings["short_name"] == "МАОУ СОШ № 7 г. Томска")
+        #expect(register.settings[.shortName] == "МАОУ СОШ № 7 г. Томска")
         #expect(register.academicYear.startYear == 2025)
         #expect(register.roadmap.count == 26)
         #expect(register.roadmap.first?.section == "Организационно-методическое сопровождение деятельности")

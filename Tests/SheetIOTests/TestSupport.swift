@@ -1,8 +1,29 @@
 import Foundation
+import Testing
 @testable import SheetIO
 
 /// Paths and helpers shared by the suites.
 enum TestSupport {
+    /// Reading the hostile fixture `name` whole gives a ``SpreadsheetError`` of `kind` whose message holds `words`
+    /// and names the file, at once (a generous bound that only a hang would pass; these take milliseconds).
+    static func expectTypedError(reading name: String, kind: SpreadsheetError.Kind, words: String,
+                                 sourceLocation: SourceLocation = #_sourceLocation) {
+        let path = fixture(name)
+        let started = ContinuousClock.now
+        do {
+            let source = try SpreadsheetOpener.open(path: path)
+            for sheet in source.sheets { _ = try readAll(source, sheet: sheet.index) }
+            Issue.record("\(name) was read without an error", sourceLocation: sourceLocation)
+        } catch let error as SpreadsheetError {
+            #expect(error.kind == kind, "\(error)", sourceLocation: sourceLocation)
+            #expect(error.message.contains(words), "\(error)", sourceLocation: sourceLocation)
+            #expect(error.file == path, sourceLocation: sourceLocation)
+        } catch {
+            Issue.record("\(name): an untyped error \(error)", sourceLocation: sourceLocation)
+        }
+        #expect(ContinuousClock.now - started < .seconds(10), sourceLocation: sourceLocation)
+    }
+
     /// The package root, found from this file's location.
     static let packageRoot: String = {
         var url = URL(fileURLWithPath: #filePath)

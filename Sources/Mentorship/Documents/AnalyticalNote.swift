@@ -22,10 +22,10 @@ public enum AnalyticalNote {
         document.append(Paragraph("в \(details.academicYear) учебном году (на \(register.asOf.russian))", alignment: .center))
         document.append(Paragraph([]))
 
-        let counts = Dictionary(uniqueKeysWithValues: register.counts)
-        document.append(OrderFrame.body("Участников программы наставничества — \(counts["participants"] ?? 0), из них наставников в действующих "
-            + "парах и группах — \(counts["mentors"] ?? 0), наставляемых — \(counts["mentees"] ?? 0); пар — \(counts["pairs"] ?? 0), групп — "
-            + "\(counts["groups"] ?? 0); организаций-партнёров — \(counts["partners"] ?? 0)."))
+        let counts = register.counts
+        document.append(OrderFrame.body("Участников программы наставничества — \(counts.participants), из них наставников в действующих "
+            + "парах и группах — \(counts.mentors), наставляемых — \(counts.mentees); пар — \(counts.pairs), групп — "
+            + "\(counts.groups); организаций-партнёров — \(counts.partners)."))
 
         heading("1. Показатели", in: &document)
         document.append(indicatorTable(register))
@@ -34,7 +34,7 @@ public enum AnalyticalNote {
         for sentence in dynamicsSentences(register) { document.append(OrderFrame.body(sentence)) }
 
         heading("3. Дорожная карта", in: &document)
-        let overdue = register.roadmap.filter { $0.status == "просрочено" }
+        let overdue = register.roadmap.filter { $0.status == .overdue }
         let done = register.roadmap.filter(\.done).count
         document.append(OrderFrame.body(register.roadmap.isEmpty ? "Дорожная карта во входных таблицах не найдена."
             : "Позиций дорожной карты — \(register.roadmap.count), выполнено — \(done), просрочено — \(overdue.count)."))

@@ -10,24 +10,32 @@ public struct OrderDetails: Sendable {
     public var academicYear: String
     /// The as-of date: the documents' property date, and the base of the plans' deadline.
     public var asOf: CalendarDate
+    /// The date by which mentors hand in their plans (``PlansDeadline``).
+    public var plansDeadline: CalendarDate
     /// Settings that were missing, in Russian, for the build's warning.
     public private(set) var missing: [String] = []
 
     public init(_ register: Register) {
         let settings = register.settings
         var missing: [String] = []
-        func value(_ ids: [String], placeholder: String, name: String) -> String {
+        func value(_ ids: [SettingKey], placeholder: String, name: String) -> String {
             for id in ids { if let text = settings[id], !text.isEmpty { return text } }
             missing.append(name)
             return placeholder
         }
-        school = value(["school"], placeholder: "[наименование ОО]", name: "наименование ОО")
-        shortName = settings["short_name"].flatMap { $0.isEmpty ? nil : $0 } ?? school
-        city = value(["city", "municipality"], placeholder: "[населённый пункт]", name: "населённый пункт (город или муниципалитет)")
-        director = value(["director"], placeholder: "[ФИО директора]", name: "директор")
-        curator = value(["curator"], placeholder: "[ФИО куратора]", name: "куратор")
+        school = value([.school], placeholder: "[наименование ОО]", name: "наименование ОО")
+        shortName = settings[.shortName].flatMap { $0.isEmpty ? nil : $0 } ?? school
+        city = value([.city, .municipality], placeholder: "[населённый пункт]", name: "населённый пункт (город или муниципалитет)")
+        director = value([.director], placeholder: "[ФИО директора]", name: "директор")
+        curator = value([.curator], placeholder: "[ФИО куратора]", name: "куратор")
         academicYear = register.academicYear.label
         asOf = register.asOf
+        let given = settings[.plansDeadline].flatMap { text -> CalendarDate? in
+            if case .date(let date) = DateReading.parse(text, pivotYear: register.asOf.year) { return date }
+            return nil
+        }
+        let endings = OrderEntry.admitted(register).compactMap(\.unit.end)
+        plansDeadline = PlansDeadline.date(asOf: register.asOf, endings: endings, given: given)
         self.missing = missing
     }
 
@@ -41,7 +49,7 @@ public struct OrderDetails: Sendable {
     var templateFields: [String: String] {
         ["school": school, "school_short": shortName, "city": city, "director": director, "director_short": Self.initialsFirst(director),
          "curator": curator, "curator_short": Self.initialsFirst(curator), "academic_year": academicYear,
-         "order_date": OrderFrame.blankDate, "order_number": "___", "plans_deadline": OrderFrame.plansDeadline(asOf).russian]
+         "order_date": OrderFrame.blankDate, "order_number": "___", "plans_deadline": plansDeadline.russian]
     }
 }
 
@@ -51,11 +59,9 @@ enum OrderFrame {
     static let firstLineIndent = Twips.mm(12.5)
     static let tableFontSize = 12.0
 
-    /// Mentors draw up their plans within a month of the as-of date.
-    static func plansDeadline(_ asOf: CalendarDate) -> CalendarDate { asOf.adding(days: 30) }
-
     static func document(title: String, details: OrderDetails) -> Document {
         var document = Document()
+        document.pageNumbers = .gost
         document.title = "Приказ «\(title)»"
         document.date = details.asOf.iso + "T00:00:00Z"
         document.append(Paragraph([Run(details.school, bold: true)], alignment: .center))

@@ -4,10 +4,10 @@ import DocxIO
 enum PairsOrder {
     static let title = "О закреплении наставнических пар (групп)"
     static let fileName = "Приказ о закреплении наставнических пар.docx"
-    static let columns = ["№ п/п", "ФИО наставника", "Должность / класс", "ФИО наставляемого", "Должность / класс",
+    static let columns = ["№ п/п", "№ пары / группы", "ФИО наставника", "Должность / класс", "ФИО наставляемого", "Должность / класс",
                           "Форма наставничества", "Срок (с … по …)"]
     /// Column widths in millimetres: 267 mm, the text width of a landscape A4 page with ГОСТ margins.
-    static let widths = [12.0, 55, 35, 55, 35, 40, 35]
+    static let widths = [12.0, 22, 46, 35, 46, 35, 36, 35]
     /// Fields of a template row that a group's rows share (one merged cell).
     static let sharedFields: Set<String> = ["n", "unit", "mentor", "mentor_position", "form", "term", "start", "end"]
 
@@ -15,13 +15,13 @@ enum PairsOrder {
         OrderFrame.compose(title: title, details: details, items: [
             "Закрепить наставнические пары (группы) в составе согласно приложению 1 к настоящему приказу.",
             "Назначить куратором внедрения целевой модели наставничества \(NameCases.inflect(details.curator, .accusative)), возложив на куратора организацию работы наставнических пар (групп) и ведение персонифицированного учёта участников.",
-            "Наставникам в срок до \(OrderFrame.plansDeadline(details.asOf).russian) разработать совместно с наставляемыми индивидуальные планы развития и представить их куратору.",
+            "Наставникам в срок до \(details.plansDeadline.russian) разработать совместно с наставляемыми индивидуальные планы развития и представить их куратору.",
             "Куратору \(NameCases.inflect(details.curator, .dative)) организовать диагностику участников наставнических пар (групп) один раз в квартал и подготовку сравнительных таблиц изменений.",
             "Контроль за исполнением настоящего приказа оставляю за собой.",
         ], entries: entries, appendixTitle: "Состав наставнических пар (групп) на \(details.academicYear) учебный год",
         table: OrderFrame.appendixTable(columns: columns, widths: widths,
-                                        fields: ["n", "mentor", "mentor_position", "mentee", "mentee_position", "form", "term"],
-                                        shared: sharedFields, centred: ["n"], rows: rows(entries),
+                                        fields: ["n", "unit", "mentor", "mentor_position", "mentee", "mentee_position", "form", "term"],
+                                        shared: sharedFields, centred: ["n", "unit"], rows: rows(entries),
                                         whenEmpty: "Нет пар и групп, которые можно закрепить приказом (см. лист «Пары и группы» реестра)."))
     }
 

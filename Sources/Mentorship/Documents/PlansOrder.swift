@@ -7,7 +7,7 @@ enum PlansOrder {
     static let fileName = "Приказ об утверждении индивидуальных планов.docx"
     static let columns = ["№ п/п", "№ пары / группы", "Наставник", "Наставляемый (-ые)", "Мероприятие индивидуального плана", "Срок"]
     /// Column widths in millimetres: 267 mm, the landscape text width.
-    static let widths = [12.0, 20, 50, 55, 90, 40]
+    static let widths = [12.0, 22, 48, 55, 90, 40]
     static let sharedFields: Set<String> = ["n", "unit", "mentor", "mentees", "form", "term"]
 
     static func document(_ entries: [OrderEntry], details: OrderDetails) -> Document {

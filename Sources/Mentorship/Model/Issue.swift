@@ -42,27 +42,13 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
     case fileSkipped = "FILE_SKIPPED", valueTooLong = "VALUE_TOO_LONG"
     /// Consolidation: an upload in the previous format version, accepted.
     case uploadOldVersion = "UPLOAD_OLD_VERSION"
-    /// A file the tool itself wrote (a marked copy of `исправить/`) found in the inbox; not read.
-    case ownOutputSkipped = "OWN_OUTPUT_SKIPPED"
 
-    /// The fixed severity of the code (`PERSON_NOT_FOUND` is a warning in attendance lists: see ``Issue``).
-    public var severity: Severity {
-        switch self {
-        case .fileUnreadable, .fileUnsupported, .fileLimit, .headerMissing, .valueRequired, .nameInvalid, .dateInvalid,
-             .dateOutOfRange, .classInvalid, .categoryUnknown, .roleUnknown, .formUnknown, .scoreInvalid,
-             .personNotFound, .personAmbiguous, .pairSelf, .formMismatch, .consentMissing, .consentWrongSigner, .planUnitUnknown,
-             .uploadMalformed, .schoolDuplicate:
-            return .error
-        case .sheetUnrecognised, .rowDuplicate, .phoneInvalid, .emailInvalid, .snilsInvalid, .innInvalid, .personConflict,
-             .pairDuplicate, .mentorNotSenior, .menteeUnder10, .mentorOverload, .participantUnpaired, .consentWithdrawn,
-             .diagnosticMissing, .diagnosticDuplicate, .planNotApproved, .partnerNoAgreement, .employerUnknownOrg,
-             .roadmapOverdue, .roadmapDeadlineOutOfYear, .fileSkipped, .valueTooLong, .uploadOldVersion:
-            return .warning
-        case .encodingGuessed, .columnUnknown, .nameMixedScript, .formInferred, .personNotInRoster, .planBehind, .schoolRepeated,
-             .roadmapDeadlineUnparsed, .ownOutputSkipped:
-            return .info
-        }
-    }
+    /// Rules/IssueCatalogue: a file the tool itself wrote; rosters without birth dates or class; a sheet of strangers; a merge written backwards.
+    case ownOutputSkipped = "OWN_OUTPUT_SKIPPED", birthDatesMissing = "BIRTH_DATES_MISSING", classMissing = "CLASS_MISSING"
+    case sheetPeopleUnknown = "SHEET_PEOPLE_UNKNOWN", mergeInvalid = "MERGE_INVALID"
+
+    /// The fixed severity of the code (`PERSON_NOT_FOUND` is a warning in attendance lists: see ``Issue``), from ``IssueCatalogue``.
+    public var severity: Severity { IssueCatalogue.severity(of: self) }
 }
 
 /// Where a value came from: file (relative to the inbox), sheet, Excel row and column (one-based).
@@ -112,8 +98,35 @@ public struct Issue: Sendable, Equatable {
     public var message: String
     public var suggestion: String?
 
+    /// An issue at a cell, its message and fix from ``IssueCatalogue`` with `values` filled in.
+    public init(_ code: IssueCode, _ variant: IssueVariant = .standard, at place: SourceRef, field: String?, value: String?,
+                _ values: [String: String] = [:], person: String? = nil, severity: Severity? = nil) {
+        let text = IssueCatalogue.render(code, variant, values: Issue.values(values, field: field, value: value))
+        self.init(code, at: place, field: field, value: value, message: text.message, suggestion: text.fix, person: person,
+                  severity: severity ?? IssueCatalogue.severity(of: code, variant))
+    }
+
+    /// An issue about a whole file or sheet, its message and fix from ``IssueCatalogue``.
+    public init(_ code: IssueCode, _ variant: IssueVariant = .standard, file: String, sheet: String? = nil, sheetIndex: Int = 0,
+                value: String? = nil, _ values: [String: String] = [:], severity: Severity? = nil) {
+        let text = IssueCatalogue.render(code, variant, values: Issue.values(values, field: nil, value: value))
+        self.init(code, file: file, sheet: sheet, sheetIndex: sheetIndex, value: value, message: text.message, suggestion: text.fix,
+                  severity: severity ?? IssueCatalogue.severity(of: code, variant))
+    }
+
+    /// The values a message can use: those given, and the issue's own value, field name and how to fill it.
+    static func values(_ given: [String: String], field: String?, value: String?) -> [String: String] {
+        var values = given
+        if values["value"] == nil, let value { values["value"] = value }
+        if let field, let known = Field(rawValue: field) {
+            if values["field"] == nil { values["field"] = known.russian }
+            if values["hint"] == nil { values["hint"] = known.hint }
+        }
+        return values
+    }
+
     /// An issue at a cell.
-    public init(_ code: IssueCode, at place: SourceRef, field: String?, value: String?, message: String,
+    private init(_ code: IssueCode, at place: SourceRef, field: String?, value: String?, message: String,
                 suggestion: String? = nil, person: String? = nil, severity: Severity? = nil) {
         self.code = code
         self.severity = severity ?? code.severity
@@ -131,7 +144,7 @@ public struct Issue: Sendable, Equatable {
     }
 
     /// An issue about a whole file or sheet.
-    public init(_ code: IssueCode, file: String, sheet: String? = nil, sheetIndex: Int = 0, value: String? = nil,
+    private init(_ code: IssueCode, file: String, sheet: String? = nil, sheetIndex: Int = 0, value: String? = nil,
                 message: String, suggestion: String? = nil, severity: Severity? = nil) {
         self.code = code
         self.severity = severity ?? code.severity

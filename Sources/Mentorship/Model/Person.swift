@@ -38,11 +38,18 @@ public final class Person {
     }
 
     /// The identity key: the normalised name plus birth date, or plus category without one (`checks.md`),
-    /// as the person was first read (a birth date learnt later from another row does not change it).
-    public let identityKey: String
+    /// as the person was first read (a birth date learnt later from another row does not change it); with a
+    /// disambiguator only where two people would otherwise share it.
+    public private(set) var identityKey: String
 
     /// A stable participant ID derived from the identity key (never from row order or СНИЛС).
-    public let id: String
+    public private(set) var id: String
+
+    /// Adds a disambiguator to the identity key and the ID (``RosterBuilder/disambiguate(academicYear:)``).
+    func disambiguate(with suffix: String) {
+        identityKey += "|" + suffix
+        id = "У-" + StableID.hex(of: identityKey, length: 10)
+    }
 
     /// «7А» or the position.
     public var classOrPosition: String { schoolClass ?? position ?? "" }

@@ -28,7 +28,7 @@ public enum Category: String, CaseIterable, Sendable, Codable {
     ])
 
     /// The category a cell names, or nil (`CATEGORY_UNKNOWN`).
-    public static func parse(_ raw: String) -> Category? { synonyms[TextCleaning.matchKey(raw)] }
+    public static func parse(_ raw: String) -> Category? { VocabularyRule.lookup(raw, in: synonyms) }
 }
 
 /// The side a person stands on in a pair or group.
@@ -42,7 +42,7 @@ public enum Role: String, Sendable, Codable {
         (.mentee, ["наставляемый", "наставляемая", "хочу быть наставляемым", "быть наставляемым", "mentee", "подопечный"]),
     ])
 
-    public static func parse(_ raw: String) -> Role? { synonyms[TextCleaning.matchKey(raw)] }
+    public static func parse(_ raw: String) -> Role? { VocabularyRule.lookup(raw, in: synonyms) }
 }
 
 /// The four forms of mentoring of the target model.
@@ -101,7 +101,7 @@ public enum MentoringForm: String, CaseIterable, Sendable, Codable {
     }()
 
     /// The form a cell names, or nil (`FORM_UNKNOWN`).
-    public static func parse(_ raw: String) -> MentoringForm? { synonyms[TextCleaning.matchKey(raw)] }
+    public static func parse(_ raw: String) -> MentoringForm? { VocabularyRule.lookup(raw, in: synonyms) }
 }
 
 enum Vocabulary {

@@ -53,7 +53,7 @@ public enum ContactReading {
     /// СНИЛС «123-456-789 64» with its check number verified.
     public static func snils(_ raw: String) -> Checked {
         let digits = raw.filter { $0.isASCII && $0.isNumber }.compactMap { Int(String($0)) }
-        guard digits.count == 11 else { return .invalid("в СНИЛС должно быть 11 цифр, а здесь \(digits.count)") }
+        guard digits.count == 11 else { return .invalid("должно быть 11 цифр, а здесь \(digits.count)") }
         let body = digits.prefix(9)
         let formatted = "\(body[0])\(body[1])\(body[2])-\(body[3])\(body[4])\(body[5])-\(body[6])\(body[7])\(body[8]) \(digits[9])\(digits[10])"
         let number = body.reduce(0) { $0 * 10 + $1 }
@@ -63,7 +63,7 @@ public enum ContactReading {
         var check = sum
         if sum >= 100 { check = sum % 101 }
         if check == 100 { check = 0 }
-        return check == digits[9] * 10 + digits[10] ? .valid(formatted) : .invalid("контрольное число СНИЛС не сходится")
+        return check == digits[9] * 10 + digits[10] ? .valid(formatted) : .invalid("контрольное число не сходится")
     }
 
     /// ИНН of an organisation (10 digits) or a person (12), with its check digits verified.
@@ -73,13 +73,13 @@ public enum ContactReading {
         let text = digits.map(String.init).joined()
         switch digits.count {
         case 10:
-            return check([2, 4, 10, 3, 5, 9, 4, 6, 8]) == digits[9] ? .valid(text) : .invalid("контрольная цифра ИНН не сходится")
+            return check([2, 4, 10, 3, 5, 9, 4, 6, 8]) == digits[9] ? .valid(text) : .invalid("контрольная цифра не сходится")
         case 12:
             let first = check([7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) == digits[10]
             let second = check([3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) == digits[11]
-            return first && second ? .valid(text) : .invalid("контрольные цифры ИНН не сходятся")
+            return first && second ? .valid(text) : .invalid("контрольные цифры не сходятся")
         default:
-            return .invalid("в ИНН должно быть 10 цифр (организация) или 12 (физическое лицо), а здесь \(digits.count)")
+            return .invalid("должно быть 10 цифр (организация) или 12 (физическое лицо), а здесь \(digits.count)")
         }
     }
 
@@ -88,9 +88,9 @@ public enum ContactReading {
 
     /// да / нет, + / −, 1 / 0, ✓, есть, получено, имеется …; nil when neither.
     public static func yesNo(_ raw: String) -> Bool? {
-        let text = TextCleaning.clean(raw).lowercased()
-        if yes.contains(text) { return true }
-        if no.contains(text) { return false }
-        return nil
+        VocabularyRule.lookup(raw) { part in
+            let text = TextCleaning.clean(part).lowercased()
+            return yes.contains(text) ? true : no.contains(text) ? false : nil
+        }
     }
 }

@@ -27,15 +27,15 @@ public enum DateReading {
             // An Excel serial typed into a general cell (1 = 1900-01-01 … 2958465 = 9999-12-31).
             guard serial >= 1, serial < 2_958_466, serial == serial.rounded(.down),
                   let date = CalendarDate(ExcelTemporal(serial: serial, system: .excel1900, kind: .date)) else {
-                return .invalid("число \(serial) не похоже на дату")
+                return .invalid("число, не похожее на дату")
             }
             return .date(date)
         case .text(let raw):
             let text = TextCleaning.clean(raw)
             if text.isEmpty { return .empty }
             return parse(text, pivotYear: pivotYear)
-        case .boolean: return .invalid("логическое значение вместо даты")
-        case .error(let code): return .invalid("ошибка Excel \(code) вместо даты")
+        case .boolean: return .invalid("логическое значение, а не дата")
+        case .error(let code): return .invalid("ошибка Excel \(code), а не дата")
         }
     }
 
@@ -52,19 +52,19 @@ public enum DateReading {
             body = String(body[..<space])
         }
         let pieces = body.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" || $0 == " " }).map(String.init)
-        guard pieces.count == 3 else { return .invalid("«\(text)» не похоже на дату") }
+        guard pieces.count == 3 else { return .invalid("не похоже на дату") }
         let year: Int, month: Int, day: Int
         if pieces[0].count == 4, let y = Int(pieces[0]), let m = Int(pieces[1]), let d = Int(pieces[2]) {
             (year, month, day) = (y, m, d)
         } else if let d = Int(pieces[0]), let y = Int(pieces[2]) {
-            guard let m = Int(pieces[1]) ?? monthNumber(pieces[1]) else { return .invalid("«\(text)»: непонятный месяц") }
-            guard pieces[2].count == 4 || pieces[2].count == 2 else { return .invalid("«\(text)»: год должен быть из 4 цифр") }
+            guard let m = Int(pieces[1]) ?? monthNumber(pieces[1]) else { return .invalid("непонятный месяц") }
+            guard pieces[2].count == 4 || pieces[2].count == 2 else { return .invalid("год должен быть из 4 цифр") }
             (year, month, day) = (pieces[2].count == 2 ? expand(y, pivotYear: pivotYear) : y, m, d)
         } else {
-            return .invalid("«\(text)» не похоже на дату")
+            return .invalid("не похоже на дату")
         }
         guard let date = CalendarDate(year: year, month: month, day: day) else {
-            return .invalid("такой даты нет: «\(text)»")
+            return .invalid("такой даты нет")
         }
         return .date(date)
     }

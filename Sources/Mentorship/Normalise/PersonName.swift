@@ -95,10 +95,10 @@ public enum NameNormaliser {
         let (words, replaced, problem) = words(of: raw)
         if let problem { return NameReading(name: nil, replacedLatin: replaced, problem: problem) }
         guard words.count >= 2 else {
-            return NameReading(name: nil, replacedLatin: replaced, problem: words.isEmpty ? "пустое ФИО" : "в ФИО одно слово: нужны хотя бы фамилия и имя")
+            return NameReading(name: nil, replacedLatin: replaced, problem: words.isEmpty ? "пусто" : "одно слово, а нужны хотя бы фамилия и имя")
         }
         if words.contains(where: { $0.hasSuffix(".") || $0.count == 1 }) {
-            return NameReading(name: nil, replacedLatin: replaced, problem: "в списке нужно полное ФИО, а не инициалы")
+            return NameReading(name: nil, replacedLatin: replaced, problem: "инициалы, а в списке нужно полное ФИО")
         }
         let name = PersonName(surname: words[0], given: words[1], patronymic: words.dropFirst(2).joined(separator: " "))
         return NameReading(name: name, replacedLatin: replaced, problem: nil)
@@ -139,8 +139,8 @@ public enum NameNormaliser {
                 }
             }
             for character in characters where !(character.isLetter || character == "-" || character == "'" || character == "’" || character == ".") {
-                if character.isNumber { return ([], replaced, "в ФИО есть цифры") }
-                return ([], replaced, "в ФИО лишний знак «\(character)»")
+                if character.isNumber { return ([], replaced, "в нём есть цифры") }
+                return ([], replaced, "лишний знак «\(character)»")
             }
             result.append(capitalise(String(characters)))
         }

@@ -29,12 +29,14 @@ public struct BuildJob {
     public var asOf: CalendarDate
     public var mentorLimit = 10
     /// Settings given on the command line; they win over the settings sheet.
-    public var settingOverrides: [String: String] = [:]
+    public var settingOverrides: [SettingKey: String] = [:]
     public var templates = OrderDrafts.Templates()
     /// Files 0666 and folders 0777 less the umask, instead of 0600 and 0700.
     public var sharedOutput = false
     /// Where the school's key is kept when none is given (``IDKeyStore/defaultFolder(environment:)`` when nil).
     public var keyFolder: String?
+    /// Called as the build goes: files read, rows, the stage (a progress line).
+    public var progress: ((BuildProgress) -> Void)?
     /// A test hook: called after each output step with its name; throwing (or exiting) there stops the build.
     public var afterStep: ((Step) throws -> Void)?
 
@@ -51,22 +53,36 @@ public struct BuildJob {
         var builder = RegisterBuilder(inbox: inbox, excluded: set.output, asOf: asOf)
         builder.mentorLimit = mentorLimit
         builder.settingOverrides = settingOverrides
+        var last: BuildProgress?
+        builder.progress = { state in last = state; progress?(state) }
         let register = builder.build()
+        let earlier = FileManager.default.contents(atPath: set.output + "/report.json").flatMap(RemarkHistory.earlier(reportJSON:))
+        register.remarks = .of(register.issues, earlier: earlier)
+        func writing(_ file: String) {
+            guard var state = last else { return }
+            state.stage = .writing(file)
+            progress?(state)
+        }
         let key = try resolveKey(register)
         let step = afterStep ?? { _ in }
         do {
             var outputs: [(file: String, sha256: String)] = []
             func record(_ file: String) { outputs.append((file, Digest.sha256(path: set.path(file)))) }
+            writing(MarkedCopies.folder)
             let marked = MarkedCopies.write(register, inbox: inbox, excluded: set.output, to: set.staging)
+            writing("register.xlsx")
             try RegisterWorkbook.write(register, to: set.path("register.xlsx"))
             try RemarkLinks.add(to: set.path("register.xlsx"), copies: marked.copies)
             record("register.xlsx")
             try step(.register)
+            writing("regional.xlsx")
             for file in try RegionalUpload.write(register, to: set.staging) { record(file) }
             try step(.regional)
+            writing("diagnostics.xlsx")
             try DiagnosticsWorkbook.write(register, to: set.path("diagnostics.xlsx"))
             record("diagnostics.xlsx")
             try step(.diagnostics)
+            writing("orders")
             let orders = try OrderDrafts.write(register, to: set.staging, templates: templates)
             orders.files.forEach(record)
             try step(.orders)
@@ -94,14 +110,14 @@ public struct BuildJob {
 
     /// The key of the IDs: the one given (an example key is said so), else the school's stored key, set into the register's settings.
     private func resolveKey(_ register: Register) throws -> IDKeyUse {
-        if let given = register.settings["id_key"], !given.isEmpty {
+        if let given = register.settings[.idKey], !given.isEmpty {
             return IDKeyUse.isExample(given) ? .example : .given
         }
         guard let folder = keyFolder ?? IDKeyStore.defaultFolder() else {
             throw IDKeyStore.Failure(path: "~/.config/nastavnik", reason: "не задан ни XDG_CONFIG_HOME, ни HOME")
         }
-        let stored = try IDKeyStore(folder: folder).key(inn: register.settings["inn"], school: register.settings["school"] ?? register.settings["short_name"])
-        register.settings.values["id_key"] = stored.key
+        let stored = try IDKeyStore(folder: folder).key(inn: register.settings[.inn], school: register.settings[.school] ?? register.settings[.shortName])
+        register.settings[.idKey] = stored.key
         return .stored(stored)
     }
 }

@@ -43,7 +43,7 @@ public struct FileModes: Sendable, Equatable {
 
     private func set(_ path: String, _ mode: mode_t) throws {
         guard chmod(path, mode) == 0 else {
-            throw OutputSetError.systemFailure(path: path, action: "установить права доступа", reason: String(cString: strerror(errno)))
+            throw OutputSetError.systemFailure(path: path, action: "установить права доступа", reason: SystemReason.last)
         }
     }
 }

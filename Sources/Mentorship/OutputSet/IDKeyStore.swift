@@ -105,7 +105,7 @@ public struct IDKeyStore {
         return key
     }
 
-    static func reason() -> String { String(cString: strerror(errno)) }
+    static func reason() -> String { SystemReason.last }
 }
 
 /// Which key the IDs of a build are made under.

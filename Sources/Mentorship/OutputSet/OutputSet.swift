@@ -62,7 +62,7 @@ public final class OutputSet {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw .systemFailure(path: parent, action: "создать папку", reason: error.localizedDescription)
+            throw .systemFailure(path: parent, action: "создать папку", reason: ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { SystemReason.russian(Int32($0.code)) } ?? SystemReason.last)
         }
         lock = Glibc.open(parent + "/." + name + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard lock >= 0 else { throw .systemFailure(path: parent + "/." + name + ".lock", action: "создать файл блокировки", reason: Self.reason()) }
@@ -194,5 +194,5 @@ public final class OutputSet {
         if exists(path) { try? FileManager.default.removeItem(atPath: path) }
     }
 
-    static func reason() -> String { String(cString: strerror(errno)) }
+    static func reason() -> String { SystemReason.last }
 }

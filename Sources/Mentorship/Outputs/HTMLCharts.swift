@@ -1,21 +1,9 @@
+import PackageIO
+
 /// Inline SVG charts and HTML text for the report pages: no scripts, no fonts or files from outside.
 enum HTMLCharts {
-    /// Text escaped for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// Text escaped for HTML content and double-quoted attribute values.
+    static func escape(_ text: String) -> String { XMLEscape.escape(text, attribute: true) }
 
     /// A share as Russian text: «64,3 %».
     static func percent(_ value: Double) -> String {

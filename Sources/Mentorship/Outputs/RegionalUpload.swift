@@ -22,22 +22,21 @@ public enum RegionalUpload {
     /// The three tables as rows of cells.
     public static func tables(_ register: Register) -> [[[CellValue]]] {
         let s = register.settings
-        let school = [CellValue.text(formatVersion), text(s["region"]), text(s["municipality"]), text(s["short_name"] ?? s["school"]), text(s["inn"])]
-        let counts = Dictionary(uniqueKeysWithValues: register.counts)
+        let school = [CellValue.text(formatVersion), text(s[.region]), text(s[.municipality]), text(s[.shortName] ?? s[.school]), text(s[.inn])]
         let summary: [[CellValue]] = [school + [.text(register.academicYear.label), .text(register.asOf.iso)]
-            + ["participants", "mentors", "mentees", "pairs", "groups", "partners"].map { .number(Double(counts[$0] ?? 0)) }]
+            + register.counts.ordered.map { .number(Double($0.value)) }]
         let indicators: [[CellValue]] = register.indicators.map { indicator in
             school + [.text(register.academicYear.label), .text(register.asOf.iso), .text(indicator.id), .text(indicator.definition),
                       text(indicator.period ?? indicator.event), .number(Double(indicator.numerator)), .number(Double(indicator.denominator)),
-                      indicator.value.map { .number(($0 * 1_000_000).rounded() / 1_000_000) } ?? .empty,
+                      indicator.value.map { .number(IndicatorMath.rounded($0)) } ?? .empty,
                       indicator.target.map(CellValue.number) ?? .empty, indicator.met.map { .text($0 ? "да" : "нет") } ?? .empty]
         }
-        let key = Array((s["id_key"] ?? "").utf8)
+        let key = Array((s[.idKey] ?? "").utf8)
         var pairs: [[CellValue]] = []
         for unit in register.units where unit.isValid {
             let members = [(unit.mentor!, Role.mentor)] + unit.mentees.map { ($0, Role.mentee) }
             for (person, role) in members {
-                let consented = register.consent(of: person)?.isValid == true
+                let consented = register.hasValidConsent(person)
                 pairs.append(school + [.text(unit.number), text(unit.form?.russian), .text(role.russian), .text(person.category.russian),
                                        person.age(on: register.asOf).map { .number(Double($0)) } ?? .empty,
                                        unit.start.map { .text($0.iso) } ?? .empty, unit.end.map { .text($0.iso) } ?? .empty,
@@ -61,7 +60,7 @@ public enum RegionalUpload {
         let headers = [summaryHeader, indicatorsHeader, pairsHeader]
         let writer = try XLSXWriter(path: folder + "/regional.xlsx", options: XLSXWriteOptions(documentDate: register.asOf.iso + "T00:00:00Z", shortenLongText: true))
         for (index, name) in sheetNames.enumerated() {
-            let sheet = try writer.addSheet(named: name, layout: SheetLayout(columnWidths: headers[index].map { _ in 16 }, frozenRows: 1, autoFilter: true))
+            let sheet = try writer.addSheet(named: name, layout: RegionalLayout.layout(headers: headers[index]))
             try sheet.append(headers[index].map { .text($0) }, style: .header)
             for row in tables[index] { try sheet.append(row) }
         }

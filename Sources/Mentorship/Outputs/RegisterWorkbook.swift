@@ -18,11 +18,10 @@ public enum RegisterWorkbook {
         try writer.close()
     }
 
-    /// A sheet with a bold frozen header, an autofilter and the given widths.
-    static func sheet(_ writer: XLSXWriter, _ name: String, _ headers: [(String, Double)]) throws -> XLSXSheetWriter {
-        let sheet = try writer.addSheet(named: name, layout: SheetLayout(columnWidths: headers.map { $0.1 }, frozenRows: 1, autoFilter: true))
-        try sheet.append(headers.map { .text($0.0) }, style: .header)
-        return sheet
+    /// A sheet for the curator (``CuratorSheet``); each header's number is the least width a column may grow to
+    /// before its text wraps (30 characters at least).
+    static func sheet(_ writer: XLSXWriter, _ name: String, _ headers: [(String, Double)]) throws -> CuratorSheet {
+        CuratorSheet(writer, name, headers.map { ($0.0, max($0.1, 30)) })
     }
 
     static func text(_ value: String?) -> CellValue { value.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
@@ -30,21 +29,8 @@ public enum RegisterWorkbook {
         value.map { .temporal(ExcelTemporal(year: $0.year, month: $0.month, day: $0.day)) } ?? .empty
     }
 
-    /// People in the register's order: surname, name, patronymic (case-folded, `ё` as `е`, then code
-    /// point), birth date, source position. Keys are computed once per person.
-    static func ordered(_ people: [Person]) -> [Person] {
-        let keyed = people.map { person -> ([UInt32], String, SourceRef, Person) in
-            let folded = [person.name.surname, person.name.given, person.name.patronymic].map(PersonName.fold).joined(separator: "\u{1}")
-            return (folded.unicodeScalars.map(\.value), person.birthDate?.iso ?? "", person.origin, person)
-        }
-        let counter = OperationCounter.current
-        return keyed.sorted { a, b in
-            counter?.add(.sortComparison)
-            if a.0 != b.0 { return a.0.lexicographicallyPrecedes(b.0) }
-            if a.1 != b.1 { return a.1 < b.1 }
-            return a.2 < b.2
-        }.map(\.3)
-    }
+    /// People in the register's order (``PersonOrder``).
+    static func ordered(_ people: [Person]) -> [Person] { PersonOrder.ordered(people) }
 
     static func registerSheet(_ register: Register, _ writer: XLSXWriter) throws {
         let sheet = try Self.sheet(writer, "Реестр", [
@@ -53,11 +39,10 @@ public enum RegisterWorkbook {
             ("Роль", 22), ("Формы наставничества", 22), ("№ пар / групп", 12), ("Дата вхождения в программу", 12),
             ("Дата завершения", 12), ("Согласие на обработку ПДн", 26), ("Статус", 12), ("Телефон", 15), ("Эл. почта", 22), ("Источники", 40),
         ])
+        let refused = RefusedValues(register.issues, fields: ["phone", "email", "birth_date", "class"])
         for (offset, person) in ordered(register.participants).enumerated() {
             let units = register.units(of: person)
-            let mentors = units.contains { $0.mentor === person }
-            let mentees = units.contains { $0.mentees.contains { $0 === person } }
-            let role = mentors && mentees ? "наставник и наставляемый" : mentors ? "наставник" : mentees ? "наставляемый" : ""
+            let role = register.roleText(of: person)
             let forms = Array(Set(units.compactMap { $0.form?.russian })).sorted().joined(separator: "; ")
             let numbers = units.map(\.number).joined(separator: ", ")
             let start = units.compactMap(\.start).min()
@@ -66,36 +51,41 @@ public enum RegisterWorkbook {
                 consent.date.russian + (consent.byRepresentative == true ? ", законный представитель" : consent.byRepresentative == false ? ", лично" : "")
                     + (consent.isValid ? "" : " (\(consent.problem ?? "недействительно"))")
             }
-            let status = units.isEmpty ? "без пары" : (end.map { $0 < register.asOf } ?? false) ? "завершил" : "в паре"
-            try sheet.append([
+            let status = register.registerStatus(of: person)
+            sheet.append([
                 .number(Double(offset + 1)), .text(person.id), text(person.name.surname), text(person.name.given), text(person.name.patronymic),
-                date(person.birthDate), person.age(on: register.asOf).map { .number(Double($0)) } ?? .empty, .text(person.category.russian),
+                person.birthDate == nil ? text(refused.text("birth_date", of: person)) : date(person.birthDate), person.age(on: register.asOf).map { .number(Double($0)) } ?? .empty, .text(person.category.russian),
                 text(person.classOrPosition), text(person.organisation), text(role), text(forms), text(numbers), date(start), date(end),
-                text(consent ?? "нет"), .text(status), text(person.phone), text(person.email),
+                text(consent ?? "нет"), .text(status), text(ContactText.phone(of: person) ?? refused.text("phone", of: person)),
+                text(person.email ?? refused.text("email", of: person)),
                 .text(person.sources.map(\.rowReference).joined(separator: "; ")),
             ])
         }
+        try sheet.finish()
     }
 
     static func rosterSheet(_ register: Register, _ writer: XLSXWriter) throws {
         let sheet = try Self.sheet(writer, "Контингент", [
-            ("№ п/п", 6), ("ID", 14), ("ФИО", 32), ("Дата рождения", 12), ("Категория", 18), ("Класс / Должность", 22), ("СНИЛС", 15),
+            ("№ п/п", 6), ("ID", 14), ("ФИО", 36), ("Дата рождения", 12), ("Категория", 18), ("Класс / Должность", 22), ("СНИЛС", 15),
             ("Статус", 14), ("Замечание", 30), ("Источник", 36), ("Прочие сведения из списка", 36),
         ])
         let participants = Set(register.participants.map(ObjectIdentifier.init))
+        let refused = RefusedValues(register.issues, fields: ["snils", "birth_date", "class"])
         for (offset, person) in ordered(register.people).enumerated() {
-            try sheet.append([
-                .number(Double(offset + 1)), .text(person.id), .text(person.name.description), date(person.birthDate), .text(person.category.russian),
-                text(person.classOrPosition), text(person.snils), .text(participants.contains(ObjectIdentifier(person)) ? "участник" : "не участвует"),
+            sheet.append([
+                .number(Double(offset + 1)), .text(person.id), .text(person.name.description),
+                person.birthDate == nil ? text(refused.text("birth_date", of: person)) : date(person.birthDate), .text(person.category.russian),
+                text(person.classOrPosition.isEmpty ? refused.text("class", of: person) : person.classOrPosition), text(person.snils ?? refused.text("snils", of: person)), .text(participants.contains(ObjectIdentifier(person)) ? "участник" : "не участвует"),
                 text(person.rejected ? "строка с ошибкой: см. Замечания" : nil), .text(person.sources.map(\.rowReference).joined(separator: "; ")),
                 text(person.otherValues.joined(separator: "; ")),
             ])
         }
+        try sheet.finish()
     }
 
     static func mentorBase(_ register: Register, _ writer: XLSXWriter) throws {
         let sheet = try Self.sheet(writer, "База наставников", [
-            ("ФИО наставника", 30), ("Контактные данные для связи", 24), ("Место работы/учёбы наставника", 26), ("Основные компетенции наставника", 26),
+            ("ФИО наставника", 36), ("Контактные данные для связи", 24), ("Место работы/учёбы наставника", 26), ("Основные компетенции наставника", 26),
             ("Важные для программы достижения", 22), ("Интересы наставника", 22), ("Желаемый возраст наставляемых", 16),
             ("Время, когда удобно выходить на связь", 16), ("Дата вхождения в программу", 14), ("ФИО наставляемого (ых)", 36),
             ("Место работы/учёбы наставляемого", 26), ("Форма наставничества", 22), ("Место реализации программы", 22),
@@ -108,8 +98,8 @@ public enum RegisterWorkbook {
             let units = register.units(of: mentor).filter { $0.mentor === mentor }
             let mentees = units.flatMap(\.mentees)
             let interests = register.answer(of: mentor)?.interests
-            try sheet.append([
-                .text(mentor.name.description), text([mentor.phone, mentor.email].compactMap { $0 }.joined(separator: ", ")),
+            sheet.append([
+                .text(mentor.name.description), text(ContactText.all(of: mentor)),
                 text(mentor.organisation ?? mentor.classOrPosition), text(interests), .empty, text(interests), .empty, .empty,
                 date(units.compactMap(\.start).min()), text(mentees.map(\.name.description).joined(separator: "; ")),
                 text(Array(Set(mentees.map(\.classOrPosition))).sorted().joined(separator: ", ")),
@@ -117,12 +107,13 @@ public enum RegisterWorkbook {
                 date(units.compactMap(\.end).max()), .empty,
             ])
         }
+        try sheet.finish()
     }
 
     static func menteeBase(_ register: Register, _ writer: XLSXWriter) throws {
         let sheet = try Self.sheet(writer, "База наставляемых", [
-            ("ФИО наставляемого", 30), ("Контактные данные для связи (или законных представителей)", 30), ("Возраст наставляемого", 10),
-            ("Ключевой запрос наставляемого", 26), ("Дата вхождения в программу", 14), ("ФИО наставника", 30), ("Место работы/учёбы наставника", 26),
+            ("ФИО наставляемого", 36), ("Контактные данные для связи (или законных представителей)", 30), ("Возраст наставляемого", 10),
+            ("Ключевой запрос наставляемого", 26), ("Дата вхождения в программу", 14), ("ФИО наставника", 36), ("Место работы/учёбы наставника", 26),
             ("Форма наставничества", 22), ("Место реализации программы", 22), ("Дата завершения программы", 14), ("Результаты программы", 22),
         ])
         var seen = Set<ObjectIdentifier>()
@@ -130,8 +121,8 @@ public enum RegisterWorkbook {
         for unit in register.units { for mentee in unit.mentees where seen.insert(ObjectIdentifier(mentee)).inserted { mentees.append(mentee) } }
         for mentee in ordered(mentees) {
             let units = register.units(of: mentee).filter { $0.mentees.contains { $0 === mentee } }
-            let contacts = [mentee.phone, mentee.email, mentee.guardianPhone.map { "представитель: \($0)" }].compactMap { $0 }.joined(separator: ", ")
-            try sheet.append([
+            let contacts = ContactText.all(of: mentee)
+            sheet.append([
                 .text(mentee.name.description), text(contacts), mentee.age(on: register.asOf).map { .number(Double($0)) } ?? .empty,
                 text(register.answer(of: mentee)?.request), date(units.compactMap(\.start).min()),
                 text(units.compactMap { $0.mentor?.name.description }.joined(separator: "; ")),
@@ -140,6 +131,7 @@ public enum RegisterWorkbook {
                 date(units.compactMap(\.end).max()), .empty,
             ])
         }
+        try sheet.finish()
     }
 
     static func unitsSheet(_ register: Register, _ writer: XLSXWriter) throws {
@@ -150,12 +142,13 @@ public enum RegisterWorkbook {
         ])
         for unit in register.units {
             let inOrder = OrderRule.decision(for: unit, in: register)
-            try sheet.append([
+            sheet.append([
                 .text(unit.number), .text(unit.isGroup ? "группа" : "пара"), text(unit.form?.russian), text(unit.mentor?.name.description),
                 text(unit.mentees.map(\.name.description).joined(separator: "; ")), date(unit.start), date(unit.end),
                 unit.planApproved.map { .text($0 ? "да" : "нет") } ?? .empty, unit.planDone.map { .number($0) } ?? .empty, .text(inOrder.text),
             ], styles: [nil, nil, nil, nil, .wrapped, nil, nil, nil, percent, .wrapped])
         }
+        try sheet.finish()
     }
 
     static func partnersSheet(_ register: Register, _ writer: XLSXWriter) throws {
@@ -163,47 +156,50 @@ public enum RegisterWorkbook {
             ("Организация", 36), ("ИНН", 14), ("№ соглашения", 14), ("Дата соглашения", 12), ("Наставников по списку", 12), ("Наставники в парах", 36),
         ])
         // Employer mentors' names under each partner their organisation matches.
-        let partnerMatch = PartnerMatch(partnerNames: register.partners.map(\.name))
-        var mentorNames = Array(repeating: Set<String>(), count: register.partners.count)
-        var matchesOf: [FoldedText: [Int]] = [:]
-        for mentor in register.units.compactMap(\.mentor) where mentor.category == .employer {
-            guard let organisation = mentor.organisation.map(FoldedText.init) else { continue }
-            if matchesOf[organisation] == nil { matchesOf[organisation] = partnerMatch.partners(matching: organisation) }
-            for index in matchesOf[organisation]! { mentorNames[index].insert(mentor.name.description) }
-        }
+        let mentorNames = PartnerMatch.employerMentors(of: register.partners.map(\.name), in: register.units).map { Set($0.map(\.name.description)) }
         for (index, partner) in register.partners.enumerated() {
             let names = mentorNames[index].sorted()
-            try sheet.append([.text(partner.name), text(partner.inn), text(partner.agreementNumber), date(partner.agreementDate),
+            sheet.append([.text(partner.name), text(partner.inn), text(partner.agreementNumber), date(partner.agreementDate),
                               text(partner.mentorsCount), text(names.joined(separator: "; "))])
         }
+        try sheet.finish()
     }
 
     static func potentialMentors(_ register: Register, _ writer: XLSXWriter) throws {
         let sheet = try Self.sheet(writer, "Потенциальные наставники", [
-            ("ФИО", 30), ("Категория", 18), ("Класс / Должность", 20), ("Источник", 26), ("Интересы / компетенции", 30), ("Уже в паре", 10), ("Анкета", 36),
+            ("ФИО", 36), ("Категория", 18), ("Класс / Должность", 20), ("Источник", 26), ("Интересы / компетенции", 30), ("Уже в паре", 10), ("Анкета", 36),
         ])
         for respondent in register.respondents where respondent.role == .mentor {
             let inPair = respondent.person.map { !register.units(of: $0).isEmpty } ?? false
-            try sheet.append([
-                .text(respondent.name), text(respondent.person?.category.russian ?? "нет в списках"), text(respondent.person?.classOrPosition),
+            sheet.append([
+                .text(respondent.name), text(respondent.person?.category.russian ?? Self.notInRosters(respondent.declaredCategory)),
+                text(respondent.person?.classOrPosition ?? (respondent.declaredClassOrPosition.isEmpty ? nil : respondent.declaredClassOrPosition)),
                 text(respondent.source), text(respondent.interests), .text(inPair ? "да" : "нет"), .text(respondent.place.description),
             ])
         }
+        try sheet.finish()
+    }
+
+    /// A respondent not in the rosters: what the questionnaire says, marked as such.
+    static func notInRosters(_ declared: String) -> String {
+        declared.isEmpty ? "нет в списках" : declared + " (по анкете; нет в списках)"
     }
 
     static func indicatorsSheet(_ register: Register, _ writer: XLSXWriter) throws {
         let percent = writer.style(forNumberFormat: "0.0%")
         let sheet = try Self.sheet(writer, "Показатели", [
-            ("Код", 28), ("Показатель", 60), ("Период / мероприятие", 16), ("Числитель", 10), ("Знаменатель", 12), ("Значение", 10),
-            ("Цель", 8), ("Достигнуто", 11),
+            ("Показатель", 60), ("Период / мероприятие", 16), ("Числитель", 10), ("Знаменатель", 12), ("Значение", 10),
+            ("Цель", 8), ("Достигнуто", 11), ("Код (для программ)", 28),
         ])
+        let periodNames = Dictionary(register.periods.map { ($0.key, $0.russian) }, uniquingKeysWith: { first, _ in first })
         for indicator in register.indicators {
-            try sheet.append([
-                .text(indicator.id), .text(indicator.definition), text(indicator.period ?? indicator.event), .number(Double(indicator.numerator)),
+            sheet.append([
+                .text(indicator.definition), text(indicator.period.map { periodNames[$0] ?? $0 } ?? indicator.event), .number(Double(indicator.numerator)),
                 .number(Double(indicator.denominator)), indicator.value.map { .number($0) } ?? .empty, indicator.target.map { .number($0) } ?? .text("справочно"),
-                indicator.met.map { .text($0 ? "да" : "нет") } ?? .empty,
-            ], styles: [nil, .wrapped, nil, nil, nil, percent, percent, nil])
+                indicator.met.map { .text($0 ? "да" : "нет") } ?? .empty, .text(indicator.id),
+            ], styles: [.wrapped, nil, nil, nil, percent, percent, nil, nil])
         }
+        try sheet.finish()
     }
 
     static func roadmapSheet(_ register: Register, _ writer: XLSXWriter) throws {
@@ -219,48 +215,39 @@ public enum RegisterWorkbook {
             case .separateSchedule: deadline = .text("по графику")
             case .none: deadline = .text("без срока")
             }
-            try sheet.append([text(position.section), .text(position.measure), text(position.deadlineText), deadline, text(position.responsible),
-                              .text(position.status), .text(position.place.description)], styles: [.wrapped, .wrapped, .wrapped, nil, .wrapped, nil, nil])
+            sheet.append([text(position.section), .text(position.measure), text(position.deadlineText), deadline, text(position.responsible),
+                              .text(position.status.russian), .text(position.place.description)], styles: [.wrapped, .wrapped, .wrapped, nil, .wrapped, nil, nil])
         }
+        try sheet.finish()
     }
 
     static func issuesSheet(_ register: Register, _ writer: XLSXWriter) throws {
         let sheet = try Self.sheet(writer, "Замечания", [
-            ("Серьёзность", 14), ("Код", 22), ("Файл", 26), ("Лист", 16), ("Ячейка", 8), ("Поле", 14), ("Значение", 24), ("Сообщение", 60), ("Как исправить", 40),
+            ("Серьёзность", 14), ("Код", 34), ("Файл", 26), ("Лист", 16), ("Ячейка", 8), ("Поле", 14), ("Значение", 24), ("Сообщение", 60), ("Как исправить", 40),
+            ("Статус", 10),
         ])
-        for issue in register.issues {
-            try sheet.append([
+        for (issue, status) in zip(register.issues, register.remarks.statuses) {
+            sheet.append([
                 .text(issue.severity.russian), .text(issue.code.rawValue), .text(issue.file), text(issue.sheet), text(issue.cell),
-                text(issue.field.map(FieldNames.russian)), text(issue.value), .text((issue.person.map { "\($0): " } ?? "") + issue.message), text(issue.suggestion),
-            ], styles: [nil, nil, nil, nil, nil, nil, nil, .wrapped, .wrapped])
+                text(issue.field.map(FieldLabel.russian)), text(issue.value.map(Period.russianIfKey)), .text(Period.russianKeys(in: (issue.person.map { "\($0): " } ?? "") + issue.message)), text(issue.suggestion),
+                .text(status.rawValue),
+            ], styles: [nil, nil, nil, nil, nil, nil, nil, .wrapped, .wrapped, nil])
         }
-    }
-}
-
-/// The one rule for both order drafts (`checks.md`): a valid unit goes in with those members who have a
-/// valid consent; a pair whose mentor or mentee lacks one stays out, a group goes in without them.
-public enum OrderRule {
-    public struct Decision {
-        public var included: Bool
-        public var members: [Person]
-        public var text: String
+        try sheet.finish()
+        try fixedSheet(register, writer)
     }
 
-    public static func decision(for unit: MentoringUnit, in register: Register) -> Decision {
-        guard unit.isValid, let mentor = unit.mentor else {
-            let why = unit.problems.isEmpty ? "пара не сформирована" : unit.problems.joined(separator: "; ")
-            return Decision(included: false, members: [], text: "нет: \(why) (см. Замечания)")
+    /// «Исправлено»: the remarks of the previous build into this folder that are gone now.
+    static func fixedSheet(_ register: Register, _ writer: XLSXWriter) throws {
+        let sheet = try Self.sheet(writer, "Исправлено", [
+            ("Серьёзность", 14), ("Код", 34), ("Файл", 26), ("Лист", 16), ("Ячейка", 8), ("Поле", 14), ("Значение", 24), ("Сообщение", 60),
+        ])
+        for remark in register.remarks.fixed {
+            sheet.append([
+                .text(Severity(rawValue: remark.severity)?.russian ?? remark.severity), .text(remark.code), .text(remark.file), text(remark.sheet),
+                text(remark.cell), text(remark.field.map(FieldLabel.russian)), text(remark.value.map(Period.russianIfKey)), .text(Period.russianKeys(in: remark.message)),
+            ], styles: [nil, nil, nil, nil, nil, nil, nil, .wrapped])
         }
-        func consented(_ person: Person) -> Bool { register.consent(of: person)?.isValid == true }
-        guard consented(mentor) else { return Decision(included: false, members: [], text: "нет: у наставника нет действующего согласия на обработку ПДн") }
-        let with = unit.mentees.filter(consented)
-        let without = unit.mentees.filter { !consented($0) }
-        if !unit.isGroup {
-            return without.isEmpty ? Decision(included: true, members: [mentor] + with, text: "да")
-                : Decision(included: false, members: [], text: "нет: у наставляемого нет действующего согласия на обработку ПДн")
-        }
-        if with.isEmpty { return Decision(included: false, members: [], text: "нет: ни у одного наставляемого нет действующего согласия") }
-        return Decision(included: true, members: [mentor] + with,
-                        text: without.isEmpty ? "да" : "да, без: " + without.map(\.name.short).joined(separator: ", ") + " (нет согласия)")
+        try sheet.finish()
     }
 }

@@ -6,7 +6,7 @@ public enum ReportPage {
     public static let fileName = "отчёт.html"
 
     public static func render(_ register: Register) -> String {
-        let school = register.settings["school"] ?? register.settings["short_name"] ?? "образовательная организация"
+        let school = register.settings[.school] ?? register.settings[.shortName] ?? "образовательная организация"
         var html = """
         <!DOCTYPE html>
         <html lang="ru"><head><meta charset="utf-8">
@@ -98,13 +98,13 @@ public enum ReportPage {
         var html = "<section id=\"roadmap\"><h2>Дорожная карта</h2>\n"
         guard !register.roadmap.isEmpty else { return html + "<p class=\"muted\">Дорожной карты во входных таблицах нет.</p></section>\n" }
         var counts: [String: Int] = [:]
-        for position in register.roadmap { counts[position.status, default: 0] += 1 }
+        for position in register.roadmap { counts[position.status.russian, default: 0] += 1 }
         html += "<table><tr><th>Состояние</th><th>Позиций</th></tr>\n"
         for status in counts.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             html += "<tr class=\"roadmap-status\" data-status=\"\(HTMLCharts.escape(status))\" data-count=\"\(counts[status]!)\"><td>\(HTMLCharts.escape(status))</td><td class=\"num\">\(counts[status]!)</td></tr>\n"
         }
         html += "</table>\n"
-        let overdue = register.roadmap.filter { $0.status == "просрочено" }
+        let overdue = register.roadmap.filter { $0.status == .overdue }
         if !overdue.isEmpty {
             html += "<h3>Просрочено</h3><table><tr><th>Мероприятие</th><th>Срок</th><th>Ответственный</th></tr>\n"
             for position in overdue {

@@ -8,6 +8,8 @@ public final class AttendanceReader {
         public var person: Person
         public var present: Bool
         public var place: SourceRef
+        /// The title lines above the list's header (they may name the grades or people the event is for).
+        public var title: String = ""
     }
 
     let asOf: CalendarDate
@@ -23,23 +25,23 @@ public final class AttendanceReader {
     }
 
     func read(_ sheet: RecognisedSheet) {
-        for row in sheet.rows { reconciliation.count(read(row)) }
+        let flooded = PeopleFlood.unknownRows(sheet, index: index, log: log)
+        for row in sheet.rows { reconciliation.count(flooded.contains(row.row.number) ? .rejected : read(row, title: sheet.titleText)) }
     }
 
-    private func read(_ row: SheetRow) -> RowOutcome {
-        guard let event = log.required(row, "event", parse: { $0 }, invalid: .valueRequired, missing: "не указано мероприятие",
-                                       unknown: { $0 }, suggestion: "Впишите название мероприятия") else { return .rejected }
+    private func read(_ row: SheetRow, title: String) -> RowOutcome {
+        guard let event = log.required(row, "event", parse: { $0 }, invalid: .valueRequired) else { return .rejected }
         let person: Person
-        switch index.resolve(row, log: log, missingSeverity: .warning, missingNote: "; отметка о присутствии не учтена") {
+        switch index.resolve(row, log: log, missing: .attendance) {
         case .rejected: return .rejected
         case .missing: return .used
         case .found(let found): person = found
         }
         var date: CalendarDate?
-        if case .date(let value) = DateReading.read(row.cell("date").value, pivotYear: asOf.year) { date = value }
+        if case .date(let value) = log.date(row, "date", pivotYear: asOf.year) { date = value }
         let presentText = row.text("present")
         let present = presentText.isEmpty ? true : (ContactReading.yesNo(presentText) ?? true)
-        marks.append(Mark(event: event, date: date, person: person, present: present, place: row.place(row.personName.field)))
+        marks.append(Mark(event: event, date: date, person: person, present: present, place: row.place(row.personName.field), title: title))
         return .used
     }
 }

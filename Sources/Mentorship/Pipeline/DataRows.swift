@@ -14,8 +14,8 @@ enum DataRows {
             // A repeated header: checked in full only when its first recognised cell reads like the header's.
             if let firstHeader, CellText.text(row[column: firstHeader.column]) == firstHeader.header,
                recognition.columns.map({ HeaderCatalogue.key(CellText.text(row[column: $0.column])) }) == headerKeys {
-                log.add(Issue(.rowDuplicate, at: SourceRef(file: file, sheet: sheet, sheetIndex: sheetIndex, row: row.number, column: 1),
-                              field: nil, value: nil, message: "строка повторяет заголовок таблицы и пропущена", severity: .info))
+                log.add(Issue(.rowDuplicate, .repeatedHeader, at: SourceRef(file: file, sheet: sheet, sheetIndex: sheetIndex, row: row.number, column: 1),
+                              field: nil, value: nil))
                 continue
             }
             kept.append(row)
@@ -26,9 +26,8 @@ enum DataRows {
               let lastNamed = kept.lastIndex(where: { !CellText.text($0[column: nameColumn]).isEmpty && !isFooter($0) }) else { return kept }
         let tail = kept[(lastNamed + 1)...]
         guard !tail.isEmpty, tail.allSatisfy({ isFooter($0) || $0.cells.filter { !CellText.text($0).isEmpty }.count < 3 }) else { return kept }
-        log.add(Issue(.rowDuplicate, at: SourceRef(file: file, sheet: sheet, sheetIndex: sheetIndex, row: tail.first!.number, column: 1),
-                      field: nil, value: CellText.text(tail.first!.cells.first { !CellText.text($0).isEmpty } ?? .empty),
-                      message: "строки после таблицы (итоги, подписи) не считаются данными", severity: .info))
+        log.add(Issue(.rowDuplicate, .footer, at: SourceRef(file: file, sheet: sheet, sheetIndex: sheetIndex, row: tail.first!.number, column: 1),
+                      field: nil, value: CellText.text(tail.first!.cells.first { !CellText.text($0).isEmpty } ?? .empty)))
         return Array(kept[...lastNamed])
     }
 
@@ -36,20 +35,4 @@ enum DataRows {
         guard let first = row.cells.map(CellText.text).first(where: { !$0.isEmpty })?.lowercased() else { return false }
         return footerWords.contains { first.hasPrefix($0) }
     }
-}
-
-/// Russian names of the field ids, for messages.
-enum FieldNames {
-    static let names: [String: String] = [
-        "full_name": "ФИО", "last_name": "Фамилия", "first_name": "Имя", "patronymic": "Отчество", "birth_date": "Дата рождения",
-        "class": "Класс", "position": "Должность", "snils": "СНИЛС", "phone": "Телефон", "email": "Эл. почта",
-        "category": "Категория", "org_name": "Наименование организации", "inn": "ИНН", "desired_role": "Желаемая роль",
-        "mentor": "Наставник", "mentee": "Наставляемый", "consent_date": "Дата согласия", "event": "Мероприятие",
-        "measure": "Содержание", "deadline": "Сроки", "unit_no": "№ пары / группы", "plan_item": "Мероприятие",
-        "form": "Форма наставничества", "start_date": "Дата начала", "end_date": "Дата окончания", "signer": "Кем дано",
-        "withdrawal_date": "Дата отзыва", "guardian_phone": "Телефон представителя", "experience": "Педагогический стаж",
-        "teaching_start": "Дата начала педагогической деятельности", "young_specialist": "Молодой специалист",
-    ]
-
-    static func russian(_ field: String) -> String { names[field] ?? field }
 }

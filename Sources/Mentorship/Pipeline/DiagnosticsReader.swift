@@ -10,6 +10,17 @@ public struct DiagnosticResult {
     public var place: SourceRef
 }
 
+/// A score that could not be used (not a number, negative, off the scale): the tables show «ошибка» for it.
+public struct InvalidScore {
+    public var person: Person
+    public var period: Period
+    public var indicator: String
+    public var value: String
+    public var place: SourceRef
+    /// Why it was refused, as the remark says.
+    public var reason: String
+}
+
 /// Reads diagnostic sheets (wide: a column per indicator; long: «Показатель», «Балл») and checks that every
 /// member of an active valid unit has a result in every period present (`DIAGNOSTIC_MISSING`).
 final class DiagnosticsReader {
@@ -19,6 +30,8 @@ final class DiagnosticsReader {
     private(set) var results: [DiagnosticResult] = []
     private var byKey: [String: Int] = [:]
     var reconciliation = Reconciliation()
+    /// Scores refused, kept so that the tables show them as errors rather than as blanks.
+    private(set) var invalid: [InvalidScore] = []
 
     init(asOf: CalendarDate, log: IssueLog, index: PersonIndex) {
         self.asOf = asOf
@@ -33,23 +46,25 @@ final class DiagnosticsReader {
         let sheetPeriod = Period.parse(sheet.sheet, pivotYear: asOf.year)
         let filePeriod = Period.parse((sheet.file as NSString).lastPathComponent, pivotYear: asOf.year)
         let titleScale = SheetRecognizer.declaredScale(sheet.titleText)
+        let flooded = PeopleFlood.unknownRows(sheet, index: index, log: log)
         for row in sheet.rows {
-            reconciliation.count(read(row, fallback: sheetPeriod ?? filePeriod, titleScale: titleScale))
+            reconciliation.count(flooded.contains(row.row.number) ? .rejected : read(row, fallback: sheetPeriod ?? filePeriod, titleScale: titleScale))
         }
     }
 
     private func read(_ row: SheetRow, fallback: Period?, titleScale: ClosedRange<Double>?) -> RowOutcome {
         let nameField = row.personName.field
-        guard case .found(let person) = index.resolve(row, log: log, missingSeverity: .error) else { return .rejected }
+        guard case .found(let person) = index.resolve(row, log: log, missing: .standard) else { return .rejected }
         // The period: a date column, a period column, the sheet name, the file name.
         var period: Period?
-        if case .date(let date) = DateReading.read(row.cell("diagnostic_date").value, pivotYear: asOf.year) { period = Period.quarter(of: date) }
+        let date = log.date(row, "diagnostic_date", pivotYear: asOf.year)
+        if case .date(let date) = date { period = Period.quarter(of: date) }
         if period == nil, !row.text("period").isEmpty { period = Period.parse(row.text("period"), pivotYear: asOf.year) }
         if period == nil { period = fallback }
         guard let period else {
+            if case .invalid = date { return .rejected }   // DATE_INVALID at the date cell already says why
             let field = row.recognition.column(of: "period") != nil ? "period" : row.recognition.column(of: "diagnostic_date") != nil ? "diagnostic_date" : nameField
-            log.add(Issue(.dateInvalid, at: row.place(field), field: field, value: row.text(field).isEmpty ? nil : row.text(field),
-                          message: "не понятно, к какому периоду относится диагностика", suggestion: "Укажите дату диагностики или квартал («2 кв. 2025»)"))
+            log.add(Issue(.dateInvalid, .period, at: row.place(field), field: field, value: row.text(field).isEmpty ? nil : row.text(field)))
             return .rejected
         }
         // The scores.
@@ -72,15 +87,17 @@ final class DiagnosticsReader {
             default: value = nil
             }
             guard let score = value, score >= 0, scale.map({ $0.contains(score) }) ?? true else {
-                let why = value == nil ? "не число" : (value! < 0 ? "отрицательный балл" : "вне шкалы от \(Self.scaleText(scale!))")
-                log.add(Issue(.scoreInvalid, at: place, field: "indicator", value: CellText.text(cell),
-                              message: "балл по показателю «\(indicator)»: \(why)", suggestion: "Впишите число\(scale.map { " от \(Self.scaleText($0))" } ?? "")"))
+                let variant: IssueVariant = value == nil ? .standard : (value! < 0 ? .negative : .outOfScale)
+                let issue = Issue(.scoreInvalid, variant, at: place, field: "indicator", value: CellText.text(cell),
+                                  ["indicator": indicator, "scale": scale.map(RussianText.scale) ?? ""])
+                log.add(issue)
+                invalid.append(InvalidScore(person: person, period: period, indicator: indicator, value: CellText.text(cell), place: place, reason: issue.message))
                 continue
             }
             let key = person.identityKey + "|" + period.key + "|" + PersonName.fold(indicator)
             if let earlier = byKey[key] {
                 log.add(Issue(.diagnosticDuplicate, at: place, field: "indicator", value: CellText.text(cell),
-                              message: "второй результат \(person.name.short) по «\(indicator)» за \(period.key) (первый — строка \(results[earlier].place.row)); действует этот"))
+                              ["name": person.name.short, "indicator": indicator, "period": period.key, "row": String(results[earlier].place.row)]))
                 results[earlier] = DiagnosticResult(person: person, period: period, indicator: indicator, score: score, place: place)
                 duplicates += 1
                 continue
@@ -92,17 +109,11 @@ final class DiagnosticsReader {
         return duplicates > 0 && kept == 0 ? .merged : .used
     }
 
-    static func scaleText(_ scale: ClosedRange<Double>) -> String {
-        func text(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : "\(value)" }
-        return "\(text(scale.lowerBound)) до \(text(scale.upperBound))"
-    }
-
     /// `DIAGNOSTIC_MISSING`: one issue per member of a valid unit active in a period, without a result in it.
     func reportMissing(units: [MentoringUnit]) {
         for line in Coverage.compute(units: units, periods: periods, results: results) {
             for member in line.missing {
-                log.add(Issue(.diagnosticMissing, at: member.origin, field: "person", value: line.period.key,
-                              message: "нет результатов диагностики за \(line.period.key)", suggestion: "Проведите диагностику и внесите баллы",
+                log.add(Issue(.diagnosticMissing, at: member.origin, field: "person", value: line.period.key, ["period": line.period.key],
                               person: member.name.description))
             }
         }

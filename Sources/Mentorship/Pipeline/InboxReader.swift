@@ -11,7 +11,7 @@ public struct InputFile: Sendable {
         /// Data rows counted in `rows_read`.
         public var rows: Int
         /// `read`, or `skipped` when a required column is missing or the kind is unknown.
-        public var status: String
+        public var status: SheetStatus
     }
     public var file: String
     public var sha256: String
@@ -20,6 +20,9 @@ public struct InputFile: Sendable {
     /// Why a file was not read (Russian); nil for a file read.
     public var reason: String?
 }
+
+/// What became of a sheet: read, or skipped (no kind, or a required column missing).
+public enum SheetStatus: String, Sendable { case read, skipped }
 
 /// A recognised sheet's data rows, handed to the pipeline.
 public struct RecognisedSheet {
@@ -40,6 +43,8 @@ public struct InboxReader {
     public let inbox: String
     /// A folder inside the inbox to leave out (the output).
     public let excluded: String?
+    /// Whether the tool's own outputs found in the inbox are skipped (`OWN_OUTPUT_SKIPPED`): a build's inbox, not a region's folder.
+    public var skipsOwnOutputs = false
 
     public init(inbox: String, excluded: String?) {
         self.inbox = inbox
@@ -51,6 +56,7 @@ public struct InboxReader {
     /// Lock and hidden files are left out.
     public func entries() -> [InboxEntry] {
         var walker = InboxWalker(root: inbox, excluded: excluded)
+        walker.skipsOwnOutputs = skipsOwnOutputs
         return walker.walk()
     }
 
@@ -63,18 +69,10 @@ public struct InboxReader {
     /// Reads one entry: its sheets recognised and their data rows, or the reason it is not read; issues go to `log`.
     public func read(_ entry: InboxEntry, log: IssueLog) -> (InputFile, [RecognisedSheet])? {
         if let skip = entry.skip {
-            log.add(Issue(skip.code, file: entry.relative, message: "не прочитан: \(skip.reason)", suggestion: Self.fix(for: skip.code)))
+            log.add(Issue(skip.code, .entry, file: entry.relative, ["reason": skip.reason]))
             return (InputFile(file: entry.relative, sha256: "", status: skip.status, sheets: [], reason: skip.reason), [])
         }
         return entry.withOpenablePath { read(entry.relative, path: $0, log: log) }
-    }
-
-    static func fix(for code: IssueCode) -> String {
-        switch code {
-        case .fileUnsupported: return "Положите в папку сам файл (.xlsx или .csv), а не ссылку или особую запись"
-        case .fileUnreadable: return "Дайте права на чтение файла или сохраните его заново"
-        default: return "Положите таблицу в папку обычным файлом с коротким путём"
-        }
     }
 
     /// Reads one file, `relative` to the inbox, opened at `path`.
@@ -82,27 +80,26 @@ public struct InboxReader {
         let ext = (relative as NSString).pathExtension.lowercased()
         let hash = FileDigest.sha256(path: path) ?? ""
         if Self.unsupportedExtensions.contains(ext) {
-            log.add(Issue(.fileUnsupported, file: relative, message: "формат «.\(ext)» не читается", suggestion: "Сохраните файл как .xlsx (Книга Excel) без пароля"))
-            return (InputFile(file: relative, sha256: hash, status: .unsupported, sheets: [], reason: "формат «.\(ext)» не читается"), [])
+            let issue = Issue(.fileUnsupported, .format, file: relative, ["ext": ext])
+            log.add(issue)
+            return (InputFile(file: relative, sha256: hash, status: .unsupported, sheets: [], reason: issue.message), [])
         }
         guard Self.spreadsheetExtensions.contains(ext) || Self.unsupportedExtensions.contains(ext) else {
-            let reason = ext.isEmpty ? "файл без расширения — не таблица" : "файл «.\(ext)» — не таблица"
-            log.add(Issue(.fileSkipped, file: relative, message: "не прочитан: \(reason)",
-                          suggestion: "Если это таблица, сохраните её как .xlsx или .csv", severity: .info))
-            return (InputFile(file: relative, sha256: hash, status: .skipped, sheets: [], reason: reason), [])
+            let issue = Issue(.fileSkipped, ext.isEmpty ? .noExtension : .notTable, file: relative, ["ext": ext])
+            log.add(issue)
+            return (InputFile(file: relative, sha256: hash, status: .skipped, sheets: [], reason: issue.message), [])
         }
-        if ext == "xlsx" || ext == "xlsm", XLSXCellMarks.isMarkedCopy(path: path) {
-            let reason = "копия с пометками, которую сделала программа (папка «\(MarkedCopies.folder)»), а не исходная таблица"
-            log.add(Issue(.ownOutputSkipped, file: relative, message: "не прочитан: \(reason)",
-                          suggestion: "Исправляйте исходный файл, а копию с пометками уберите из папки с таблицами"))
-            return (InputFile(file: relative, sha256: hash, status: .skipped, sheets: [], reason: reason), [])
+        if skipsOwnOutputs, ext == "xlsx" || ext == "xlsm", XLSXCellMarks.isMarkedCopy(path: path) {
+            let issue = Issue(.ownOutputSkipped, file: relative, ["reason": OwnOutput.markedCopy.russian])
+            log.add(issue)
+            return (InputFile(file: relative, sha256: hash, status: .skipped, sheets: [], reason: OwnOutput.markedCopy.russian), [])
         }
         do {
             let source = try SpreadsheetOpener.open(path: path)
             if let csv = source as? CSVSource, csv.dialect.encodingGuessed || csv.dialect.delimiterGuessed {
                 log.add(Issue(.encodingGuessed, file: relative, sheet: csv.sheets[0].name,
                               value: "\(csv.dialect.encoding.rawValue), «\(csv.dialect.delimiterName)»",
-                              message: "кодировка \(csv.dialect.encoding.rawValue) и разделитель «\(csv.dialect.delimiterName)» определены автоматически"))
+                              ["encoding": csv.dialect.encoding.rawValue, "delimiter": csv.dialect.delimiterName]))
             }
             var input = InputFile(file: relative, sha256: hash, status: .read, sheets: [], reason: nil)
             var sheets: [RecognisedSheet] = []
@@ -114,18 +111,18 @@ public struct InboxReader {
             return (input, sheets)
         } catch let error as SpreadsheetError {
             let code: IssueCode = error.kind == .unsupported ? .fileUnsupported : error.kind == .limitExceeded ? .fileLimit : .fileUnreadable
-            let suggestion = code == .fileUnsupported ? "Сохраните файл как .xlsx без пароля" : "Откройте файл в Excel и сохраните заново как .xlsx"
-            log.add(Issue(code, file: relative, message: "файл не прочитан: \(error.message)", suggestion: suggestion))
-            return (InputFile(file: relative, sha256: hash, status: code == .fileUnsupported ? .unsupported : .unreadable, sheets: [], reason: error.message), [])
+            let reason = ReadFailure.russian(error)
+            log.add(Issue(code, file: relative, ["reason": reason]))
+            return (InputFile(file: relative, sha256: hash, status: code == .fileUnsupported ? .unsupported : .unreadable, sheets: [], reason: reason), [])
         } catch {
-            log.add(Issue(.fileUnreadable, file: relative, message: "файл не прочитан: \(error)"))
+            log.add(Issue(.fileUnreadable, file: relative, ["reason": "\(error)"]))
             return (InputFile(file: relative, sha256: hash, status: .unreadable, sheets: [], reason: "\(error)"), [])
         }
     }
 
     private func readSheet(_ source: any SpreadsheetSource, _ info: SheetInfo, relative: String, log: IssueLog) throws -> (InputFile.Sheet, RecognisedSheet?) {
         if TemplateSheets.isTemplateSheet(info.name) {
-            return (InputFile.Sheet(name: info.name, kind: nil, headerRow: nil, rows: 0, status: "skipped"), nil)
+            return (InputFile.Sheet(name: info.name, kind: nil, headerRow: nil, rows: 0, status: .skipped), nil)
         }
         let reader = try source.rows(ofSheet: info.index)
         var rows: [Row] = []
@@ -137,30 +134,27 @@ public struct InboxReader {
         guard let kind = recognition.kind else {
             if !rows.isEmpty {
                 log.add(Issue(.sheetUnrecognised, file: relative, sheet: info.name, sheetIndex: info.index,
-                              value: recognition.firstRowText.prefix(8).joined(separator: " | "),
-                              message: "не удалось понять, что за таблица на листе: заголовки не узнаны",
-                              suggestion: "Проверьте строку заголовков: ФИО, Дата рождения, Класс …"))
+                              value: recognition.firstRowText.prefix(8).joined(separator: " | ")))
             }
-            return (InputFile.Sheet(name: info.name, kind: nil, headerRow: nil, rows: 0, status: "skipped"), nil)
+            return (InputFile.Sheet(name: info.name, kind: nil, headerRow: nil, rows: 0, status: .skipped), nil)
         }
         if !recognition.missingFields.isEmpty {
             log.add(Issue(.headerMissing, file: relative, sheet: info.name, sheetIndex: info.index,
                           value: recognition.missingFields.joined(separator: ", "),
-                          message: "в таблице вида «\(kind.rawValue)» нет обязательного столбца: \(recognition.missingFields.map(FieldNames.russian).joined(separator: ", "))",
-                          suggestion: "Добавьте столбец с заголовком «\(FieldNames.russian(recognition.missingFields[0]))»"))
-            return (InputFile.Sheet(name: info.name, kind: kind, headerRow: recognition.headerRow, rows: 0, status: "skipped"), nil)
+                          ["kind": RussianText.kind(kind), "fields": recognition.missingFields.map(FieldNames.russian).joined(separator: ", "),
+                           "first": FieldNames.russian(recognition.missingFields[0])]))
+            return (InputFile.Sheet(name: info.name, kind: kind, headerRow: recognition.headerRow, rows: 0, status: .skipped), nil)
         }
         if !recognition.unknownHeaders.isEmpty {
             log.add(Issue(.columnUnknown, file: relative, sheet: info.name, sheetIndex: info.index,
-                          value: recognition.unknownHeaders.joined(separator: " | "),
-                          message: "столбцы не распознаны и не используются: \(recognition.unknownHeaders.joined(separator: ", "))"))
+                          value: recognition.unknownHeaders.joined(separator: " | "), ["headers": recognition.unknownHeaders.joined(separator: ", ")]))
         }
         let titleText = rows.filter { $0.number < recognition.headerRow }.flatMap { $0.cells.map(CellText.text) }.joined(separator: " ")
         let dataRows = DataRows.select(rows.filter { $0.number > recognition.headerRow }, recognition: recognition,
                                        file: relative, sheet: info.name, sheetIndex: info.index, log: log)
         let sheetRows = dataRows.map { SheetRow(file: relative, sheet: info.name, sheetIndex: info.index, row: $0, recognition: recognition) }
         let counted = kind == .settings ? 0 : sheetRows.count
-        return (InputFile.Sheet(name: info.name, kind: kind, headerRow: kind == .settings ? nil : recognition.headerRow, rows: counted, status: "read"),
+        return (InputFile.Sheet(name: info.name, kind: kind, headerRow: kind == .settings ? nil : recognition.headerRow, rows: counted, status: .read),
                 RecognisedSheet(file: relative, sheet: info.name, sheetIndex: info.index, recognition: recognition, rows: sheetRows,
                                 allRows: kind == .settings ? rows : [], titleText: titleText))
     }

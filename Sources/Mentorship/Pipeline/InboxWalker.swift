@@ -49,6 +49,8 @@ struct InboxWalker {
 
     let root: [UInt8]
     let excluded: FileIdentity?
+    /// Whether the tool's own outputs (``OwnOutput``) are listed as skipped rather than read (a build's inbox).
+    var skipsOwnOutputs = false
     private var rootResolved: [UInt8] = []
     private var entries: [InboxEntry] = []
     private var walkedFolders: Set<FileIdentity> = []
@@ -117,11 +119,15 @@ struct InboxWalker {
                     add(childRelative, path, skip: .init(status: .skipped, code: .fileSkipped, reason: "ссылка на папку образует цикл: папка содержит саму себя"))
                 } else if isLink && walkedFolders.contains(identity) {
                     add(childRelative, path, skip: .init(status: .skipped, code: .fileSkipped, reason: "ссылка на папку, которая уже прочитана"))
+                } else if skipsOwnOutputs, let names = RawPath.list(path), OwnOutput.isOutputFolder(holding: names) {
+                    add(childRelative, path, skip: .init(status: .skipped, code: .ownOutputSkipped, reason: OwnOutput.outputFolder.russian))
                 } else {
                     walk(folder: path, relative: childRelative, ancestors: ancestors.union([identity]), viaLink: viaLink || isLink)
                 }
             case S_IFREG:
-                if RawPath.withCString(path, { access($0, R_OK) }) != 0 {
+                if skipsOwnOutputs, let output = OwnOutput.file(named: String(decoding: name, as: UTF8.self)) {
+                    add(childRelative, path, skip: .init(status: .skipped, code: .ownOutputSkipped, reason: output.russian))
+                } else if RawPath.withCString(path, { access($0, R_OK) }) != 0 {
                     add(childRelative, path, skip: .init(status: .unreadable, code: .fileUnreadable, reason: "нет прав на чтение файла"))
                 } else {
                     var entry = InboxEntry(relative: RawPath.display(childRelative), rawPath: path, skip: nil)

@@ -15,15 +15,14 @@ public final class IssueLog {
 
     /// Reads a required field whose text must parse: an empty cell is `VALUE_REQUIRED`, text that does not
     /// parse is `invalid`; both give nil and mean the row is rejected.
-    public func required<T>(_ row: SheetRow, _ field: String, parse: (String) -> T?, invalid: IssueCode,
-                            missing: String, unknown: (String) -> String, suggestion: String) -> T? {
+    public func required<T>(_ row: SheetRow, _ field: String, parse: (String) -> T?, invalid: IssueCode) -> T? {
         let raw = row.text(field)
         if raw.isEmpty {
-            add(Issue(.valueRequired, at: row.place(field), field: field, value: nil, message: missing, suggestion: suggestion))
+            add(Issue(.valueRequired, at: row.place(field), field: field, value: nil))
             return nil
         }
         if let value = parse(raw) { return value }
-        add(Issue(invalid, at: row.place(field), field: field, value: raw, message: unknown(raw), suggestion: suggestion))
+        add(Issue(invalid, at: row.place(field), field: field, value: raw))
         return nil
     }
 

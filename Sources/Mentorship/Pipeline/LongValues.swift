@@ -10,9 +10,7 @@ enum LongValues {
                 let column = offset + 1
                 let place = SourceRef(file: file, sheet: sheet, sheetIndex: sheetIndex, row: row.number, column: column)
                 log.add(Issue(.valueTooLong, at: place, field: recognition.columns.first { $0.column == column }?.field, value: text,
-                              message: "значение длиннее, чем вмещает ячейка Excel: \(text.count) знаков при пределе \(Limits.cellTextLength); "
-                                  + "в книгах оно сокращено с «…», полностью — в report.json",
-                              suggestion: "Сократите текст в ячейке или перенесите подробности в отдельный документ"))
+                              ["length": String(text.count), "limit": String(Limits.cellTextLength)]))
             }
         }
     }

@@ -27,7 +27,8 @@ final class PairsBuilder {
     }
 
     func read(_ sheet: RecognisedSheet) {
-        for row in sheet.rows { reconciliation.count(read(row)) }
+        let flooded = PeopleFlood.unknownRows(sheet, index: index, log: log)
+        for row in sheet.rows { reconciliation.count(flooded.contains(row.row.number) ? .rejected : read(row)) }
     }
 
     private func read(_ row: SheetRow) -> RowOutcome {
@@ -38,9 +39,7 @@ final class PairsBuilder {
         if !formText.isEmpty {
             form = MentoringForm.parse(formText)
             if form == nil {
-                log.add(Issue(.formUnknown, at: row.place("form"), field: "form", value: formText,
-                              message: "форма «\(formText)» не из четырёх форм целевой модели",
-                              suggestion: "Укажите: ученик – ученик, учитель – учитель, студент – ученик или работодатель – ученик"))
+                log.add(Issue(.formUnknown, at: row.place("form"), field: "form", value: formText))
                 rowHasError = true
             }
         }
@@ -48,7 +47,7 @@ final class PairsBuilder {
         let mentorText = row.text("mentor")
         var mentor: Person?
         if mentorText.isEmpty {
-            log.add(Issue(.valueRequired, at: row.place("mentor"), field: "mentor", value: nil, message: "не указан наставник", suggestion: "Впишите ФИО наставника"))
+            log.add(Issue(.valueRequired, at: row.place("mentor"), field: "mentor", value: nil))
             rowHasError = true
         } else {
             mentor = resolve(mentorText, field: "mentor", place: row.place("mentor"), hint: row.text("mentor_class_or_position"),
@@ -59,7 +58,7 @@ final class PairsBuilder {
         var mentees: [Person] = []
         let names = MenteeList.split(menteeText)
         if names.isEmpty {
-            log.add(Issue(.valueRequired, at: row.place("mentee"), field: "mentee", value: nil, message: "не указан наставляемый", suggestion: "Впишите ФИО наставляемого"))
+            log.add(Issue(.valueRequired, at: row.place("mentee"), field: "mentee", value: nil))
             rowHasError = true
         }
         var resolvedAny = false
@@ -74,6 +73,39 @@ final class PairsBuilder {
         for mentee in mentees { onPairRows.insert(ObjectIdentifier(mentee)) }
 
         // The unit.
+        let unit = self.unit(for: row)
+        unit.rows.append(row.place(column: 1))
+        if unit.mentorCell == nil { unit.mentorCell = row.place("mentor") }
+        if unit.mentor == nil { unit.mentor = mentor } else if let mentor, unit.mentor !== mentor {
+            log.add(Issue(.formMismatch, .twoMentors, at: row.place("mentor"), field: "mentor", value: mentorText,
+                          ["unit": unit.number, "first": unit.mentor!.name.short, "second": mentor.name.short]))
+            rowHasError = true
+        }
+
+        // Form: given, or inferred from the mentor; then checked against both sides.
+        if checkForm(&form, text: formText, row: row, unit: unit, mentor: mentor, mentees: mentees) { rowHasError = true }
+
+        // Pair checks.
+        guard checkPairs(row: row, unit: unit, mentor: mentor, mentees: mentees, form: form, rowHasError: &rowHasError) else { return .merged }
+
+        // Dates and plan.
+        readDatesAndPlan(row, unit: unit, rowHasError: &rowHasError)
+        if rowHasError {
+            unit.hasError = true
+            if !rejectedReferences.isEmpty {
+                unit.problems.append(OrderRule.rosterRowProblem(rejectedReferences))
+            }
+            if rejectedReferences.isEmpty || log.hasError(file: row.file, sheetIndex: row.sheetIndex, row: row.row.number) {
+                unit.problems.append(OrderRule.rowProblem(row.row.number))
+            }
+        }
+        rejectedReferences.removeAll()
+        // Rejected: the mentor or every mentee could not be read.
+        return mentor == nil || !resolvedAny ? .rejected : .used
+    }
+
+    /// The unit a row belongs to: by its № (a row without one is a unit of its own), made on first sight.
+    private func unit(for row: SheetRow) -> MentoringUnit {
         let number = row.text("unit_no").isEmpty ? "\(row.file)!\(row.sheet)!\(row.row.number)" : row.text("unit_no")
         let unit: MentoringUnit
         if let existing = byNumber[number] {
@@ -83,42 +115,41 @@ final class PairsBuilder {
             byNumber[number] = unit
             units.append(unit)
         }
-        unit.rows.append(row.place(column: 1))
-        if unit.mentorCell == nil { unit.mentorCell = row.place("mentor") }
-        if unit.mentor == nil { unit.mentor = mentor } else if let mentor, unit.mentor !== mentor {
-            log.add(Issue(.formMismatch, at: row.place("mentor"), field: "mentor", value: mentorText,
-                          message: "в группе № \(unit.number) разные наставники: \(unit.mentor!.name.short) и \(mentor.name.short)",
-                          suggestion: "У группы один наставник: исправьте № группы или наставника"))
-            rowHasError = true
-        }
+        return unit
+    }
 
-        // Form: given, or inferred from the mentor; then checked against both sides.
+    /// Infers a missing form from the mentor and checks both sides' categories against it; true when that is an error.
+    private func checkForm(_ form: inout MentoringForm?, text formText: String, row: SheetRow, unit: MentoringUnit, mentor: Person?, mentees: [Person]) -> Bool {
+        var hasError = false
         if form == nil, formText.isEmpty, let mentor {
             form = PairsBuilder.inferredForm(mentor: mentor)
             log.add(Issue(.formInferred, at: row.place(row.recognition.column(of: "form") != nil ? "form" : "mentor"), field: "form", value: nil,
-                          message: "форма не указана; по категории наставника это «\(form!.russian)»", suggestion: "Укажите форму «\(form!.russian)»"))
+                          ["form": form!.russian]))
         }
         if let form {
             if unit.form == nil { unit.form = form }
             var misfits: [String] = []
             if let mentor, !mentor.rejected, !form.mentorCategories.contains(mentor.category) {
-                misfits.append("наставник \(mentor.name.short) — \(mentor.category.russian)")
+                misfits.append(RussianText.misfit(.mentor, name: mentor.name.short, category: mentor.category))
             }
             for mentee in mentees where !mentee.rejected && !form.menteeCategories.contains(mentee.category) {
-                misfits.append("наставляемый \(mentee.name.short) — \(mentee.category.russian)")
+                misfits.append(RussianText.misfit(.mentee, name: mentee.name.short, category: mentee.category))
             }
             if !misfits.isEmpty {
                 log.add(Issue(.formMismatch, at: row.place(row.recognition.column(of: "form") != nil ? "form" : "mentor"), field: "form", value: formText.isEmpty ? form.russian : formText,
-                              message: "форма «\(form.russian)» не подходит: \(misfits.joined(separator: ", "))", suggestion: "Исправьте форму или участников"))
-                rowHasError = true
+                              ["form": form.russian, "misfits": misfits.joined(separator: ", ")]))
+                hasError = true
             }
         }
+        return hasError
+    }
 
-        // Pair checks.
+    /// Checks each mentee against the mentor (self, duplicate, seniority, overload, age) and adds it to the unit;
+    /// false when the row repeats an earlier pair (merged).
+    private func checkPairs(row: SheetRow, unit: MentoringUnit, mentor: Person?, mentees: [Person], form: MentoringForm?, rowHasError: inout Bool) -> Bool {
         for mentee in mentees {
             if let mentor, mentor === mentee {
-                log.add(Issue(.pairSelf, at: row.place("mentee"), field: "mentee", value: mentee.name.description,
-                              message: "\(mentee.name.short) — и наставник, и наставляемый в одной паре", suggestion: "Исправьте наставляемого"))
+                log.add(Issue(.pairSelf, at: row.place("mentee"), field: "mentee", value: mentee.name.description, ["name": mentee.name.short]))
                 rowHasError = true
                 continue
             }
@@ -126,36 +157,39 @@ final class PairsBuilder {
                 let key = mentor.identityKey + "→" + mentee.identityKey
                 if let earlier = seenPairs[key] {
                     log.add(Issue(.pairDuplicate, at: row.place("mentee"), field: "mentee", value: mentee.name.description,
-                                  message: "пара \(mentor.name.short) — \(mentee.name.short) уже указана в строке \(earlier.row)"))
-                    return .merged
+                                  ["mentor": mentor.name.short, "mentee": mentee.name.short, "row": String(earlier.row)]))
+                    return false
                 }
                 seenPairs[key] = row.place("mentee")
                 if form == .studentStudent, let mentorGrade = mentor.schoolClass.flatMap(ContactReading.grade),
                    let menteeGrade = mentee.schoolClass.flatMap(ContactReading.grade), mentorGrade <= menteeGrade {
                     log.add(Issue(.mentorNotSenior, at: row.place("mentor"), field: "mentor", value: mentor.name.description,
-                                  message: "наставник \(mentor.name.short) (\(mentor.schoolClass!)) не старше наставляемого \(mentee.name.short) (\(mentee.schoolClass!))"))
+                                  ["mentor": mentor.name.short, "mentorClass": mentor.schoolClass!, "mentee": mentee.name.short, "menteeClass": mentee.schoolClass!]))
                 }
                 let count = (menteesPerMentor[ObjectIdentifier(mentor)] ?? 0) + 1
                 menteesPerMentor[ObjectIdentifier(mentor)] = count
                 if count > mentorLimit, !overloadReported.contains(ObjectIdentifier(mentor)) {
                     overloadReported.insert(ObjectIdentifier(mentor))
                     log.add(Issue(.mentorOverload, at: row.place("mentor"), field: "mentor", value: mentor.name.description,
-                                  message: "у наставника \(mentor.name.short) больше \(mentorLimit) наставляемых"))
+                                  ["name": mentor.name.short, "limit": String(mentorLimit)]))
                 }
             }
             if mentee.category == .student, let age = mentee.age(on: asOf), age < 10 {
                 log.add(Issue(.menteeUnder10, at: row.place("mentee"), field: "mentee", value: mentee.name.description,
-                              message: "наставляемому \(mentee.name.short) \(age) лет: целевая модель — с 10 лет"))
+                              ["name": mentee.name.short, "age": RussianText.years(age)]))
             }
             if !unit.mentees.contains(where: { $0 === mentee }) { unit.mentees.append(mentee) }
         }
+        return true
+    }
 
-        // Dates and plan.
+    /// The unit's dates (an end before the start is an error) and, from its first row, its plan.
+    private func readDatesAndPlan(_ row: SheetRow, unit: MentoringUnit, rowHasError: inout Bool) {
         let start = date(row, "start_date", error: &rowHasError)
         let end = date(row, "end_date", error: &rowHasError)
         if let start, let end, start > end {
-            log.add(Issue(.dateOutOfRange, at: row.place("end_date"), field: "end_date", value: row.text("end_date"),
-                          message: "дата окончания \(end.russian) раньше даты начала \(start.russian)", suggestion: "Проверьте даты"))
+            log.add(Issue(.dateOutOfRange, .endBeforeStart, at: row.place("end_date"), field: "end_date", value: row.text("end_date"),
+                          ["end": end.russian, "start": start.russian]))
             rowHasError = true
         }
         if unit.start == nil { unit.start = start }
@@ -165,8 +199,7 @@ final class PairsBuilder {
             let raw = row.text("plan_approved")
             unit.planApproved = raw.isEmpty ? false : ContactReading.yesNo(raw)
             if unit.planApproved == false {
-                log.add(Issue(.planNotApproved, at: row.place("plan_approved"), field: "plan_approved", value: raw,
-                              message: "индивидуальный план пары № \(unit.number) не утверждён", suggestion: "Утвердите план приказом"))
+                log.add(Issue(.planNotApproved, at: row.place("plan_approved"), field: "plan_approved", value: raw, ["unit": unit.number]))
             }
         }
         if row.recognition.column(of: "plan_done") != nil, isFirstRow, let share = PairsBuilder.share(row.cell("plan_done").value) {
@@ -174,23 +207,10 @@ final class PairsBuilder {
             unit.planDonePlace = row.place("plan_done")
             unit.planDoneText = row.text("plan_done")
         }
-        if rowHasError {
-            unit.hasError = true
-            if !rejectedReferences.isEmpty {
-                unit.problems.append("строка списка у \(rejectedReferences.joined(separator: ", ")) с ошибкой")
-            }
-            if rejectedReferences.isEmpty || log.hasError(file: row.file, sheetIndex: row.sheetIndex, row: row.row.number) {
-                unit.problems.append("ошибка в строке \(row.row.number)")
-            }
-        }
-        rejectedReferences.removeAll()
-        // Rejected: the mentor or every mentee could not be read.
-        return mentor == nil || !resolvedAny ? .rejected : .used
     }
 
     private func resolve(_ text: String, field: String, place: SourceRef, hint: String, categories: Set<Category>?, rowError: inout Bool) -> Person? {
-        switch index.resolve(text, field: field, place: place, hint: hint, categories: categories, log: log, missingSeverity: .error,
-                             missingNote: " (контингент, кадры, внешние участники)", nameSuggestion: "Впишите фамилию и инициалы") {
+        switch index.resolve(text, field: field, place: place, hint: hint, categories: categories, log: log, missing: .pairs) {
         case .found(let person):
             if person.rejected {
                 rowError = true
@@ -204,11 +224,10 @@ final class PairsBuilder {
     }
 
     private func date(_ row: SheetRow, _ field: String, error: inout Bool) -> CalendarDate? {
-        switch DateReading.read(row.cell(field).value, pivotYear: asOf.year) {
+        switch log.date(row, field, pivotYear: asOf.year) {
         case .empty: return nil
         case .date(let date): return date
-        case .invalid(let reason):
-            log.add(Issue(.dateInvalid, at: row.place(field), field: field, value: row.text(field), message: reason, suggestion: "Впишите дату в виде ДД.ММ.ГГГГ"))
+        case .invalid:
             error = true
             return nil
         }

@@ -103,39 +103,37 @@ extension PersonIndex {
     }
 
     /// Resolves the person a row names, narrowed by its class or position, reporting what goes wrong;
-    /// a name found in no roster is reported with `missingSeverity` (not at all when nil).
-    func resolve(_ row: SheetRow, log: IssueLog, missingSeverity: Severity?, missingNote: String = "") -> RowReference {
+    /// a name found in no roster is reported in the wording `missing` (not at all when nil).
+    func resolve(_ row: SheetRow, log: IssueLog, missing: IssueVariant?) -> RowReference {
         let (text, field) = row.personName
         guard !text.isEmpty else {
-            log.add(Issue(.valueRequired, at: row.place(field), field: field, value: nil, message: "не заполнено ФИО", suggestion: "Впишите ФИО"))
+            log.add(Issue(.valueRequired, at: row.place(field), field: field, value: nil))
             return .rejected
         }
-        let hint = row.text("class_or_position")
+        // The class beside the name, else the class the sheet is about (its name or title, ``SheetClass``).
+        let hint = row.recognition.column(of: "class_or_position") != nil ? row.text("class_or_position") : row.recognition.sheetClass ?? ""
         return resolve(text, field: field, place: row.place(field), hint: hint, categories: nil, log: log,
-                       missingSeverity: missingSeverity, missingNote: missingNote)
+                       missing: missing)
     }
 
-    /// Resolves one name a cell gives, reporting NAME_INVALID, PERSON_AMBIGUOUS and (with `missingSeverity`)
+    /// Resolves one name a cell gives, reporting NAME_INVALID, PERSON_AMBIGUOUS and (in the wording `missing`)
     /// PERSON_NOT_FOUND at `place`.
     func resolve(_ text: String, field: String, place: SourceRef, hint: String, categories: Set<Category>?, log: IssueLog,
-                 missingSeverity: Severity?, missingNote: String = "",
-                 nameSuggestion: String = "Впишите фамилию, имя и отчество") -> RowReference {
+                 missing: IssueVariant?) -> RowReference {
         guard let reference = NameReference.parse(text).reference else {
-            log.add(Issue(.nameInvalid, at: place, field: field, value: text, message: "«\(text)» не похоже на ФИО", suggestion: nameSuggestion))
+            log.add(Issue(.nameInvalid, .reference, at: place, field: field, value: text))
             return .rejected
         }
         switch resolve(reference, classOrPosition: hint.isEmpty ? nil : hint, categories: categories) {
         case .found(let person): return .found(person)
         case .notFound:
-            if let missingSeverity {
-                log.add(Issue(.personNotFound, at: place, field: field, value: text, message: "«\(text)» нет в списках\(missingNote)",
-                              suggestion: "Проверьте написание или добавьте человека в список", severity: missingSeverity))
+            if let missing {
+                log.add(Issue(.personNotFound, missing, at: place, field: field, value: text))
             }
             return .missing(text: text, field: field)
         case .ambiguous(let people):
             log.add(Issue(.personAmbiguous, at: place, field: field, value: text,
-                          message: "«\(text)» подходит нескольким: \(people.map { "\($0.name) (\($0.classOrPosition))" }.joined(separator: "; "))",
-                          suggestion: "Допишите имя и отчество или класс"))
+                          ["people": people.map { "\($0.name) (\($0.classOrPosition))" }.joined(separator: "; ")]))
             return .rejected
         }
     }

@@ -25,13 +25,10 @@ final class PlansReader {
     }
 
     private func read(_ row: SheetRow) -> RowOutcome {
-        guard let number = log.required(row, "unit_no", parse: { $0 }, invalid: .valueRequired, missing: "не указан № пары / группы",
-                                        unknown: { $0 }, suggestion: "Впишите номер пары или группы из таблицы пар") else { return .rejected }
-        guard let item = log.required(row, "plan_item", parse: { $0 }, invalid: .valueRequired, missing: "не указано мероприятие плана",
-                                      unknown: { $0 }, suggestion: "Впишите мероприятие индивидуального плана") else { return .rejected }
+        guard let number = log.required(row, "unit_no", parse: { $0 }, invalid: .valueRequired) else { return .rejected }
+        guard let item = log.required(row, "plan_item", parse: { $0 }, invalid: .valueRequired) else { return .rejected }
         guard let unit = units[Self.key(number)] else {
-            log.add(Issue(.planUnitUnknown, at: row.place("unit_no"), field: "unit_no", value: number,
-                          message: "пары или группы № \(number) нет в таблице пар", suggestion: "Проверьте номер пары / группы"))
+            log.add(Issue(.planUnitUnknown, at: row.place("unit_no"), field: "unit_no", value: number))
             return .rejected
         }
         let doneText = row.text("done")
@@ -49,11 +46,11 @@ final class PlansReader {
                 let done = unit.planItems.filter(\.done).count
                 unit.planDone = Double(done) / Double(unit.planItems.count)
                 unit.planDonePlace = firstRow[ObjectIdentifier(unit)]
-                unit.planDoneText = "\(done) из \(unit.planItems.count)"
+                unit.planDoneText = "\(done)/\(unit.planItems.count)"
             }
             guard let share = unit.planDone, share < 0.9, let place = unit.planDonePlace else { continue }
             log.add(Issue(.planBehind, at: place, field: unit.planItems.isEmpty ? "plan_done" : "done", value: unit.planDoneText,
-                          message: "план пары № \(unit.number) выполнен на \(Int((share * 100).rounded()))% (нужно от 90%)"))
+                          ["unit": unit.number, "percent": String(Int((share * 100).rounded()))]))
         }
     }
 }

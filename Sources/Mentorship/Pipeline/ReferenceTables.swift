@@ -22,6 +22,9 @@ final class ReferenceTables {
         var interests: String
         var request: String
         var place: SourceRef
+        /// What the questionnaire itself says of the respondent (kept for a person not in the rosters).
+        var declaredCategory = ""
+        var declaredClassOrPosition = ""
     }
 
     public struct Partner {
@@ -41,34 +44,34 @@ final class ReferenceTables {
 
     /// Whether this row repeats an earlier one of its kind (`ROW_DUPLICATE`, merged).
     private func isDuplicate(_ row: SheetRow, kind: TableKind) -> Bool {
-        let key = kind.rawValue + "|" + row.recognition.columns.map { CellText.text(row.row[column: $0.column]).lowercased() }.joined(separator: "\u{1F}")
+        let key = DuplicateRow.key(row, kind: kind)
         if seenRows.insert(key).inserted { return false }
-        log.add(Issue(.rowDuplicate, at: row.place(column: 1), field: nil, value: nil, message: "строка повторяет более раннюю строку и объединена с ней"))
+        log.add(Issue(.rowDuplicate, .earlier, at: row.place(column: 1), field: nil, value: nil))
         return true
     }
 
     // MARK: Consents
 
     func readConsents(_ sheet: RecognisedSheet) {
-        for row in sheet.rows { reconciliation.count(readConsent(row)) }
+        let flooded = PeopleFlood.unknownRows(sheet, index: index, log: log)
+        for row in sheet.rows { reconciliation.count(flooded.contains(row.row.number) ? .rejected : readConsent(row)) }
     }
 
     private func readConsent(_ row: SheetRow) -> RowOutcome {
         if isDuplicate(row, kind: .consents) { return .merged }
-        guard case .found(let person) = index.resolve(row, log: log, missingSeverity: .error) else { return .rejected }
+        guard case .found(let person) = index.resolve(row, log: log, missing: .standard) else { return .rejected }
         let dateCell = row.cell("consent_date")
         let date: CalendarDate
-        switch DateReading.read(dateCell.value, pivotYear: asOf.year) {
+        switch log.date(row, "consent_date", pivotYear: asOf.year) {
         case .empty:
-            log.add(Issue(.valueRequired, at: row.place("consent_date"), field: "consent_date", value: nil, message: "не указана дата согласия", suggestion: "Впишите дату подписания"))
+            log.add(Issue(.valueRequired, at: row.place("consent_date"), field: "consent_date", value: nil))
             return .rejected
-        case .invalid(let reason):
-            log.add(Issue(.dateInvalid, at: row.place("consent_date"), field: "consent_date", value: dateCell.text, message: reason, suggestion: "Впишите дату в виде ДД.ММ.ГГГГ"))
+        case .invalid:
             return .rejected
         case .date(let value):
             if value > asOf {
-                log.add(Issue(.dateOutOfRange, at: row.place("consent_date"), field: "consent_date", value: dateCell.text,
-                              message: "согласие датировано позже даты отчёта \(asOf.russian)", suggestion: "Проверьте дату"))
+                log.add(Issue(.dateOutOfRange, .consentLate, at: row.place("consent_date"), field: "consent_date", value: dateCell.text,
+                              ["date": value.russian, "asOf": asOf.russian]))
                 return .rejected
             }
             date = value
@@ -77,19 +80,25 @@ final class ReferenceTables {
         let byRepresentative: Bool? = signerText.isEmpty ? (row.text("guardian_name").isEmpty ? nil : true)
             : ["представ", "родител", "мать", "отец", "опекун", "мама", "папа", "попечит"].contains { signerText.contains($0) }
         var consent = Consent(date: date, byRepresentative: byRepresentative, withdrawn: nil, place: row.place("consent_date"), isValid: true, problem: nil)
-        if person.category == .student, let age = person.birthDate?.years(until: date), age < 14, byRepresentative != true {
-            log.add(Issue(.consentWrongSigner, at: row.place(row.recognition.column(of: "signer") != nil ? "signer" : "consent_date"), field: "signer",
-                          value: row.text("signer"), message: "\(person.name.short) было \(age) лет на дату согласия: согласие даёт законный представитель",
-                          suggestion: "Получите согласие законного представителя", person: person.name.description))
+        let signer = AgeRules.consentSigner(of: person, on: date)
+        if signer != .anyone, byRepresentative != true {
+            log.add(Issue(.consentWrongSigner, signer == .representativeAgeUnknown ? .ageUnknown : .standard, at: row.place(row.recognition.column(of: "signer") != nil ? "signer" : "consent_date"), field: "signer",
+                          value: row.text("signer"), ["age": RussianText.years(person.age(on: date) ?? 0)], person: person.name.description))
             consent.isValid = false
             consent.problem = "согласие дано не законным представителем"
         }
-        if case .date(let withdrawn) = DateReading.read(row.cell("withdrawal_date").value, pivotYear: asOf.year), withdrawn <= asOf {
+        let withdrawal = log.date(row, "withdrawal_date", pivotYear: asOf.year)
+        if case .invalid = withdrawal {
+            // A withdrawal was written but cannot be read: the consent cannot be relied on until the date is fixed.
+            consent.isValid = false
+            consent.problem = "дата отзыва согласия не читается"
+        }
+        if case .date(let withdrawn) = withdrawal, withdrawn <= asOf {
             consent.withdrawn = withdrawn
             consent.isValid = false
             consent.problem = "согласие отозвано \(withdrawn.russian)"
             log.add(Issue(.consentWithdrawn, at: row.place("withdrawal_date"), field: "withdrawal_date", value: row.text("withdrawal_date"),
-                          message: "\(person.name.short) отозвал согласие \(withdrawn.russian): персональные данные не выгружаются", person: person.name.description))
+                          ["date": withdrawn.russian], person: person.name.description))
         }
         // A later valid consent wins over an earlier one.
         if let existing = consents[ObjectIdentifier(person)], existing.isValid, !consent.isValid { return .merged }
@@ -106,33 +115,31 @@ final class ReferenceTables {
 
     private func readAnswer(_ row: SheetRow) -> RowOutcome {
         if isDuplicate(row, kind: .questionnaire) { return .merged }
-        guard let role = log.required(row, "desired_role", parse: Role.parse, invalid: .roleUnknown, missing: "не указана желаемая роль",
-                                      unknown: { "роль «\($0)» не распознана" }, suggestion: "Укажите: наставник или наставляемый") else {
+        guard let role = log.required(row, "desired_role", parse: Role.parse, invalid: .roleUnknown) else {
             return .rejected
         }
         let categoryText = row.text("category")
         if !categoryText.isEmpty, Category.parse(categoryText) == nil {
-            log.add(Issue(.categoryUnknown, at: row.place("category"), field: "category", value: categoryText, message: "категория «\(categoryText)» не распознана"))
+            log.add(Issue(.categoryUnknown, at: row.place("category"), field: "category", value: categoryText))
         }
         let (text, field) = row.personName
         let person: Person?
-        switch index.resolve(row, log: log, missingSeverity: nil) {
+        switch index.resolve(row, log: log, missing: nil) {
         case .rejected: return .rejected
         case .found(let found): person = found
         case .missing:
             person = nil
-            log.add(Issue(.personNotInRoster, at: row.place(field), field: field, value: text,
-                          message: "\(text) нет в списках школы: записан(а) в потенциальные наставники, но не участник"))
+            log.add(Issue(.personNotInRoster, at: row.place(field), field: field, value: text))
         }
         // A class in the questionnaire that disagrees with the roster: the questionnaire is the less authoritative source.
         let declaredClass = row.text("class_or_position")
         if let person, let own = person.schoolClass, let given = ContactReading.schoolClass(declaredClass), given != own, !(given.count < own.count && own.hasPrefix(given)) {
             log.add(Issue(.personConflict, at: row.place("class_or_position"), field: "class", value: declaredClass,
-                          message: "у «\(person.name)» в \(person.origin.file)!\(person.origin.sheet), строка \(person.origin.row), класс «\(own)», а в анкете «\(given)»",
-                          suggestion: "Исправьте класс в анкете или в списке"))
+                          ["name": person.name.short, "there": (person.fieldSources["class"] ?? person.origin).description, "other": own]))
         }
         respondents.append(Respondent(person: person, name: person?.name.description ?? NameNormaliser.readFull(text).name?.description ?? text,
-                                      role: role, source: row.text("source"), interests: row.text("interests"), request: row.text("request"), place: row.place(field)))
+                                      role: role, source: row.text("source"), interests: row.text("interests"), request: row.text("request"), place: row.place(field),
+                                      declaredCategory: row.text("category"), declaredClassOrPosition: row.text("class_or_position")))
         return .used
     }
 
@@ -146,27 +153,26 @@ final class ReferenceTables {
         if isDuplicate(row, kind: .partners) { return .merged }
         let name = row.text("org_name")
         guard !name.isEmpty else {
-            log.add(Issue(.valueRequired, at: row.place("org_name"), field: "org_name", value: nil, message: "не указано наименование организации"))
+            log.add(Issue(.valueRequired, at: row.place("org_name"), field: "org_name", value: nil))
             return .rejected
         }
         var inn: String?
         let innText = row.text("inn")
         if innText.isEmpty {
-            log.add(Issue(.valueRequired, at: row.place("inn"), field: "inn", value: nil, message: "не указан ИНН организации «\(name)»", suggestion: "Впишите ИНН из 10 цифр"))
+            log.add(Issue(.valueRequired, at: row.place("inn"), field: "inn", value: nil))
         } else {
             switch ContactReading.inn(innText) {
             case .valid(let value): inn = value
             case .invalid(let reason):
-                log.add(Issue(.innInvalid, at: row.place("inn"), field: "inn", value: innText, message: reason, suggestion: "Сверьте ИНН с выпиской ЕГРЮЛ"))
+                log.add(Issue(.innInvalid, at: row.place("inn"), field: "inn", value: innText, ["reason": reason]))
             }
         }
         var agreementDate: CalendarDate?
-        if case .date(let date) = DateReading.read(row.cell("agreement_date").value, pivotYear: asOf.year) { agreementDate = date }
+        if case .date(let date) = log.date(row, "agreement_date", pivotYear: asOf.year) { agreementDate = date }
         let number = row.text("agreement_no")
         if number.isEmpty || agreementDate == nil {
             let field = row.recognition.column(of: "agreement_no") != nil ? "agreement_no" : "org_name"
-            log.add(Issue(.partnerNoAgreement, at: row.place(field), field: field, value: number.isEmpty ? nil : number,
-                          message: "у организации «\(name)» нет номера или даты соглашения", suggestion: "Впишите номер и дату соглашения о сотрудничестве"))
+            log.add(Issue(.partnerNoAgreement, at: row.place(field), field: field, value: number.isEmpty ? nil : number, ["organisation": name]))
         }
         if let inn, partners.contains(where: { $0.inn == inn }) { return .merged }
         partners.append(Partner(name: name, inn: inn, agreementNumber: number.isEmpty ? nil : number, agreementDate: agreementDate,

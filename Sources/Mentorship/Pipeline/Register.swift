@@ -14,6 +14,8 @@ public final class Register {
     /// Diagnostic scores, and the periods present, in time order.
     public internal(set) var diagnostics: [DiagnosticResult] = []
     public internal(set) var periods: [Period] = []
+    /// Diagnostic scores refused as invalid.
+    public internal(set) var invalidScores: [InvalidScore] = []
     /// The school's settings sheet and the academic year (from the settings, else the one of the as-of date).
     public internal(set) var settings = SchoolSettings()
     public internal(set) var academicYear = AcademicYear(startYear: 2000)
@@ -21,6 +23,8 @@ public final class Register {
     public internal(set) var roadmap: [RoadmapPosition] = []
     /// Attendance marks of the attendance lists.
     public internal(set) var attendance: [AttendanceReader.Mark] = []
+    /// What changed since the previous build into the same OUT (set by ``BuildJob``; a first run otherwise).
+    public internal(set) lazy var remarks: RemarkHistory = .firstRun(issues.count)
     /// People who are participants (`checks.md`).
     public internal(set) var participants: [Person] = []
 
@@ -66,17 +70,7 @@ public final class Register {
     public private(set) lazy var coverage: [Coverage.Line] = Coverage.compute(self)
 
     /// The counts of `report.json`.
-    public var counts: [(String, Int)] {
-        let valid = units.filter(\.isValid)
-        var mentors = Set<ObjectIdentifier>(), mentees = Set<ObjectIdentifier>()
-        for unit in valid {
-            if let mentor = unit.mentor { mentors.insert(ObjectIdentifier(mentor)) }
-            for mentee in unit.mentees { mentees.insert(ObjectIdentifier(mentee)) }
-        }
-        let partnerKeys = Set(partners.map { $0.inn ?? PersonName.fold($0.name) })
-        return [("participants", participants.count), ("mentors", mentors.count), ("mentees", mentees.count),
-                ("pairs", valid.filter { !$0.isGroup }.count), ("groups", valid.filter(\.isGroup).count), ("partners", partnerKeys.count)]
-    }
+    public var counts: RegisterCounts { RegisterCounts.of(self) }
 
     public var hasErrors: Bool { issues.contains { $0.severity == .error } }
 }
@@ -88,7 +82,10 @@ public struct RegisterBuilder {
     public var asOf: CalendarDate
     public var mentorLimit = 10
     /// Settings given on the command line; they win over the settings sheet.
-    public var settingOverrides: [String: String] = [:]
+    public var settingOverrides: [SettingKey: String] = [:]
+
+    /// Called as files are read and when the checking starts.
+    public var progress: ((BuildProgress) -> Void)?
 
     public init(inbox: String, excluded: String?, asOf: CalendarDate) {
         self.inbox = inbox
@@ -99,18 +96,32 @@ public struct RegisterBuilder {
     public func build() -> Register {
         let register = Register(asOf: asOf)
         let log = IssueLog()
-        let reader = InboxReader(inbox: inbox, excluded: excluded)
+        var reader = InboxReader(inbox: inbox, excluded: excluded)
+        reader.skipsOwnOutputs = true
         var sheets: [RecognisedSheet] = []
-        for entry in reader.entries() {
+        let entries = reader.entries()
+        var state = BuildProgress(stage: .reading, filesRead: 0, filesTotal: entries.count, rows: 0)
+        progress?(state)
+        for entry in entries {
+            state.filesRead += 1
+            defer { progress?(state) }
             guard let (input, recognised) = reader.read(entry, log: log) else { continue }
             register.inputs.append(input)
+            state.rows += input.sheets.reduce(0) { $0 + $1.rows }
             sheets += recognised
         }
+        state.stage = .checking
+        progress?(state)
         func of(_ kind: TableKind) -> [RecognisedSheet] { sheets.filter { $0.recognition.kind == kind } }
+
+        var settings = RoadmapReader.settings(from: of(.settings))
+        for (id, value) in settingOverrides { settings.values[id] = value }
+        let academicYear = settings[.academicYear].flatMap(AcademicYear.init(text:)) ?? AcademicYear(containing: asOf)
 
         // Rosters first: they define people.
         let rosters = RosterBuilder(asOf: asOf, log: log)
-        for kind in [TableKind.students, .staff, .external] { of(kind).forEach(rosters.read) }
+        for kind in TableKind.allCases where kind.isRoster { of(kind).forEach(rosters.read) }
+        rosters.disambiguate(academicYear: academicYear)
         let index = PersonIndex(rosters.people)
 
         let references = ReferenceTables(asOf: asOf, log: log, index: index)
@@ -126,9 +137,6 @@ public struct RegisterBuilder {
         let attendance = AttendanceReader(asOf: asOf, log: log, index: index)
         of(.attendance).forEach(attendance.read)
 
-        var settings = RoadmapReader.settings(from: of(.settings))
-        for (id, value) in settingOverrides { settings.values[id] = value }
-        let academicYear = settings["academic_year"].flatMap(AcademicYear.init(text:)) ?? AcademicYear(containing: asOf)
         let roadmap = RoadmapReader(asOf: asOf, log: log)
         of(.roadmap).forEach { roadmap.read($0, year: academicYear, periods: diagnostics.periods) }
 
@@ -146,42 +154,14 @@ public struct RegisterBuilder {
         register.roadmap = roadmap.positions
         register.diagnostics = diagnostics.results
         register.periods = diagnostics.periods
+        register.invalidScores = diagnostics.invalid
         register.attendance = attendance.marks
         register.reconciliation = [rosters.reconciliation, pairs.reconciliation, references.reconciliation, diagnostics.reconciliation,
                                    attendance.reconciliation, roadmap.reconciliation, plans.reconciliation].reduce(into: Reconciliation()) {
             $0.rowsRead += $1.rowsRead; $0.rowsUsed += $1.rowsUsed; $0.rowsMerged += $1.rowsMerged; $0.rowsRejected += $1.rowsRejected
         }
 
-        // Participants: on a pairs row that resolved to them, or asked for a role.
-        let asked = Set(references.respondents.compactMap { $0.person.map(ObjectIdentifier.init) })
-        register.participants = rosters.people.filter { pairs.onPairRows.contains(ObjectIdentifier($0)) || asked.contains(ObjectIdentifier($0)) }
-
-        // Person-level checks.
-        let paired = Set<ObjectIdentifier>(pairs.units.flatMap { unit -> [ObjectIdentifier] in ([unit.mentor].compactMap { $0 } + unit.mentees).map { ObjectIdentifier($0) } })
-        for person in register.participants where references.consents[ObjectIdentifier(person)] == nil {
-            log.add(Issue(.consentMissing, at: person.origin, field: "person", value: nil,
-                          message: "нет согласия на обработку персональных данных\(person.category == .student && (person.age(on: asOf) ?? 99) < 14 ? " (от законного представителя)" : "")",
-                          suggestion: "Получите согласие и внесите его в таблицу согласий", person: person.name.description))
-        }
-        for person in rosters.people where !paired.contains(ObjectIdentifier(person))
-            && (asked.contains(ObjectIdentifier(person)) || person.category == .youngSpecialist) {
-            log.add(Issue(.participantUnpaired, at: person.origin, field: "person", value: nil,
-                          message: person.category == .youngSpecialist ? "молодой специалист без наставника" : "заявился(ась) в анкете, но не в паре",
-                          suggestion: "Закрепите в паре или группе", person: person.name.description))
-        }
-        // Employers whose organisation is not a partner.
-        let partnerMatch = PartnerMatch(partnerNames: references.partners.map(\.name))
-        var isPartner: [FoldedText: Bool] = [:]
-        for unit in pairs.units {
-            guard let mentor = unit.mentor, mentor.category == .employer, let place = unit.mentorCell else { continue }
-            let organisation = FoldedText(mentor.organisation ?? "")
-            let known = isPartner[organisation] ?? !partnerMatch.partners(matching: organisation).isEmpty
-            isPartner[organisation] = known
-            if organisation.isEmpty || !known {
-                log.add(Issue(.employerUnknownOrg, at: place, field: "mentor", value: mentor.name.description,
-                              message: "организации наставника «\(mentor.organisation ?? "не указана")» нет среди организаций-партнёров"))
-            }
-        }
+        PersonChecks.run(register, onPairRows: pairs.onPairRows, log: log)
         register.issues = log.sorted
         return register
     }

@@ -1,27 +1,5 @@
 import SheetIO
 
-/// The school's settings: the key–value sheet «Сведения об ОО» (command-line options win over it).
-public struct SchoolSettings: Sendable, Equatable {
-    public var values: [String: String] = [:]
-    public var place: [String: SourceRef] = [:]
-
-    static let keys: [(id: String, names: [String])] = [
-        ("school", ["Наименование ОО", "Полное наименование ОО", "Наименование образовательной организации"]),
-        ("short_name", ["Краткое наименование", "Краткое наименование ОО"]),
-        ("municipality", ["Муниципалитет", "Муниципальное образование", "Город"]),
-        ("city", ["Населённый пункт", "Город (населённый пункт)"]),
-        ("region", ["Регион", "Субъект РФ"]),
-        ("director", ["Директор", "ФИО директора"]),
-        ("curator", ["Куратор", "Куратор внедрения ЦМН", "ФИО куратора"]),
-        ("academic_year", ["Учебный год"]),
-        ("inn", ["ИНН ОО", "ИНН"]),
-        ("address", ["Адрес"]),
-        ("id_key", ["Ключ обезличивания"]),
-    ]
-
-    public subscript(_ id: String) -> String? { values[id] }
-}
-
 /// One position of the roadmap, with its deadline normalised and its status on the as-of date.
 public struct RoadmapPosition {
     public var section: String
@@ -30,7 +8,7 @@ public struct RoadmapPosition {
     public var deadline: Deadline
     public var responsible: String
     public var done: Bool
-    public var status: String
+    public var status: RoadmapStatus
     /// Due by the as-of date (for `roadmap_done`).
     public var due: Bool
     public var place: SourceRef
@@ -53,10 +31,8 @@ final class RoadmapReader {
         for sheet in sheets {
             // The key–value table has no header row: read every row of the sheet from the top.
             for row in sheet.allRows {
-                let key = HeaderCatalogue.key(CellText.text(row[column: 1]))
                 let value = CellText.text(row[column: 2])
-                guard !value.isEmpty, let id = SchoolSettings.keys.first(where: { $0.names.map(HeaderCatalogue.key).contains(key) })?.id,
-                      settings.values[id] == nil else { continue }
+                guard !value.isEmpty, let id = SettingKey.named(CellText.text(row[column: 1])), settings.values[id] == nil else { continue }
                 settings.values[id] = value
                 settings.place[id] = SourceRef(file: sheet.file, sheet: sheet.sheet, sheetIndex: sheet.sheetIndex, row: row.number, column: 2)
             }
@@ -80,35 +56,20 @@ final class RoadmapReader {
             let reading = DeadlineReading.read(deadlineText, year: year, pivotYear: asOf.year)
             if let dropped = reading.outOfYear {
                 log.add(Issue(.roadmapDeadlineOutOfYear, at: row.place("deadline"), field: "deadline", value: deadlineText,
-                              message: "срок \(dropped.russian) раньше начала учебного года \(year.label); срок не учтён",
-                              suggestion: "Исправьте год в сроке"))
+                              ["date": dropped.russian, "year": year.label]))
             } else if reading.deadline == .none {
-                log.add(Issue(.roadmapDeadlineUnparsed, at: row.place("deadline"), field: "deadline", value: deadlineText.isEmpty ? nil : deadlineText,
-                              message: deadlineText.isEmpty ? "срок не указан: позиция без срока" : "срок «\(deadlineText)» не даёт даты или правила"))
+                log.add(Issue(.roadmapDeadlineUnparsed, deadlineText.isEmpty ? .empty : .standard, at: row.place("deadline"), field: "deadline",
+                              value: deadlineText.isEmpty ? nil : deadlineText))
             }
             let doneText = row.text("done").lowercased()
             let done = !doneText.isEmpty && (ContactReading.yesNo(doneText) ?? (doneText.contains("выполн") && !doneText.contains("не ")))
-            var status: String
-            var due = false
-            switch reading.deadline {
-            case .date(let date), .continuous(let date):
-                due = date < asOf
-                status = done ? "выполнено" : due ? "просрочено" : "в срок"
-            case .quarterly:
-                due = periods.contains { $0.end < asOf }
-                status = done ? "выполнено" : due ? "просрочено" : "в срок"
-            case .separateSchedule:
-                status = done ? "выполнено" : "по отдельному графику"
-            case .none:
-                status = done ? "выполнено" : "без срока"
-            }
-            if status == "просрочено" {
-                log.add(Issue(.roadmapOverdue, at: row.place("deadline"), field: "deadline", value: deadlineText,
-                              message: "«\(measure.prefix(80))»: срок \(reading.deadline.dueDate?.russian ?? "ежеквартально") прошёл, отметки о выполнении нет",
-                              suggestion: "Выполните мероприятие или отметьте выполнение"))
+            let (status, due) = RoadmapRule.judge(reading.deadline, done: done, asOf: asOf, periods: periods)
+            if status == .overdue {
+                log.add(Issue(.roadmapOverdue, reading.deadline.dueDate == nil ? .quarterly : .standard, at: row.place("deadline"), field: "deadline",
+                              value: deadlineText, ["measure": RussianText.shortened(measure), "date": reading.deadline.dueDate?.russian ?? ""]))
             }
             positions.append(RoadmapPosition(section: section, measure: measure, deadlineText: deadlineText, deadline: reading.deadline,
-                                             responsible: row.text("responsible"), done: done, status: status, due: due || (done && reading.deadline.dueDate.map { $0 < asOf } ?? false),
+                                             responsible: row.text("responsible"), done: done, status: status, due: due,
                                              place: row.place("measure")))
         }
     }

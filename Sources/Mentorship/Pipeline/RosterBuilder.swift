@@ -13,9 +13,6 @@ final class RosterBuilder {
     private var seenRows: [String: SourceRef] = [:]
     var reconciliation = Reconciliation()
 
-    static let pedagogicalWords = ["учитель", "преподаватель", "педагог", "воспитатель", "методист", "вожатый", "тьютор",
-                                   "логопед", "дефектолог", "советник директора по воспитанию"]
-
     init(asOf: CalendarDate, log: IssueLog) {
         self.asOf = asOf
         self.log = log
@@ -24,7 +21,20 @@ final class RosterBuilder {
     /// Reads every row of a roster sheet.
     func read(_ sheet: RecognisedSheet) {
         guard let kind = sheet.recognition.kind else { return }
+        reportAbsentColumns(sheet)
         for row in sheet.rows { reconciliation.count(read(row, kind: kind)) }
+    }
+
+    /// A pupils' roster without a birth-date or class column is read, with one warning for the sheet each
+    /// (`BIRTH_DATES_MISSING`; `CLASS_MISSING` only when neither the sheet's name nor a title names the class).
+    private func reportAbsentColumns(_ sheet: RecognisedSheet) {
+        let absent = sheet.recognition.absentFields
+        if absent.contains("birth_date") {
+            log.add(Issue(.birthDatesMissing, file: sheet.file, sheet: sheet.sheet, sheetIndex: sheet.sheetIndex))
+        }
+        if absent.contains("class"), sheet.recognition.sheetClass == nil {
+            log.add(Issue(.classMissing, file: sheet.file, sheet: sheet.sheet, sheetIndex: sheet.sheetIndex))
+        }
     }
 
     private func read(_ row: SheetRow, kind: TableKind) -> RowOutcome {
@@ -33,19 +43,17 @@ final class RosterBuilder {
         let (rawName, nameField) = row.personName
         let namePlace = row.place(nameField)
         if rawName.isEmpty {
-            log.add(Issue(.valueRequired, at: namePlace, field: nameField, value: nil, message: "не заполнено ФИО", suggestion: "Впишите фамилию, имя и отчество"))
+            log.add(Issue(.valueRequired, at: namePlace, field: nameField, value: nil))
             return .rejected
         }
         let reading = nameField == "full_name" ? NameNormaliser.readFull(rawName)
             : NameNormaliser.readParts(surname: row.text("last_name"), given: row.text("first_name"), patronymic: row.text("patronymic"))
         guard let name = reading.name else {
-            log.add(Issue(.nameInvalid, at: namePlace, field: nameField, value: rawName, message: "это не ФИО: \(reading.problem ?? "")",
-                          suggestion: "Впишите фамилию, имя и отчество полностью"))
+            log.add(Issue(.nameInvalid, at: namePlace, field: nameField, value: rawName, ["reason": reading.problem ?? ""]))
             return .rejected
         }
         if reading.replacedLatin {
-            log.add(Issue(.nameMixedScript, at: namePlace, field: nameField, value: rawName,
-                          message: "в ФИО были латинские буквы, похожие на русские; заменены", suggestion: "Исправьте на «\(name)»"))
+            log.add(Issue(.nameMixedScript, at: namePlace, field: nameField, value: rawName, ["name": name.description]))
         }
 
         // Category.
@@ -54,9 +62,7 @@ final class RosterBuilder {
         case .students: category = .student
         case .staff: category = .teacher
         default:
-            let parsed = log.required(row, "category", parse: Category.parse, invalid: .categoryUnknown,
-                                      missing: "не указана категория участника", unknown: { "неизвестная категория «\($0)»" },
-                                      suggestion: "Укажите: родитель, выпускник, студент или работодатель")
+            let parsed = log.required(row, "category", parse: Category.parse, invalid: .categoryUnknown)
             if parsed == nil { rejected = true }
             category = parsed ?? .parent
         }
@@ -64,23 +70,20 @@ final class RosterBuilder {
         // Birth date (required for pupils).
         var birthDate: CalendarDate?
         let birthCell = row.cell("birth_date")
-        switch DateReading.read(birthCell.value, pivotYear: asOf.year) {
+        switch log.date(row, "birth_date", pivotYear: asOf.year) {
         case .empty:
-            if kind == .students {
-                log.add(Issue(.valueRequired, at: row.place("birth_date"), field: "birth_date", value: nil, message: "не заполнена дата рождения",
-                              suggestion: "Впишите дату в виде ДД.ММ.ГГГГ"))
+            // A roster without the column is reported once for the sheet (`BIRTH_DATES_MISSING`).
+            if kind == .students, birthCell.present {
+                log.add(Issue(.valueRequired, at: row.place("birth_date"), field: "birth_date", value: nil))
                 rejected = true
             }
-        case .invalid(let reason):
-            log.add(Issue(.dateInvalid, at: row.place("birth_date"), field: "birth_date", value: birthCell.text, message: "неверная дата рождения: \(reason)",
-                          suggestion: "Впишите дату в виде ДД.ММ.ГГГГ"))
+        case .invalid:
             rejected = rejected || kind == .students
         case .date(let date):
             let age = date.years(until: asOf)
             if date > asOf || age < 6 || age > 90 {
-                log.add(Issue(.dateOutOfRange, at: row.place("birth_date"), field: "birth_date", value: birthCell.text,
-                              message: date > asOf ? "дата рождения в будущем" : "дата рождения даёт возраст \(age) лет",
-                              suggestion: "Проверьте год рождения"))
+                log.add(Issue(.dateOutOfRange, date > asOf ? .birthFuture : .birthAge, at: row.place("birth_date"), field: "birth_date", value: birthCell.text,
+                              ["date": date.russian, "age": RussianText.years(age)]))
                 rejected = rejected || kind == .students
             } else {
                 birthDate = date
@@ -90,43 +93,42 @@ final class RosterBuilder {
         // Class (pupils) or position (staff).
         var schoolClass: String?
         var position: String?
-        if kind == .students {
-            schoolClass = log.required(row, "class", parse: ContactReading.schoolClass, invalid: .classInvalid,
-                                       missing: "не указан класс", unknown: { "класс «\($0)» не похож на 1–11 с буквой" },
-                                       suggestion: "Впишите класс, например 7А")
+        if kind == .students, row.recognition.column(of: "class") == nil {
+            // No class column: the class the sheet's name or title gives, else none (`CLASS_MISSING` for the sheet).
+            schoolClass = row.recognition.sheetClass
+        } else if kind == .students {
+            schoolClass = log.required(row, "class", parse: ContactReading.schoolClass, invalid: .classInvalid)
             if schoolClass == nil { rejected = true }
         }
         let rawPosition = row.text("position")
         if kind == .staff && rawPosition.isEmpty {
-            log.add(Issue(.valueRequired, at: row.place("position"), field: "position", value: nil, message: "не указана должность", suggestion: "Впишите должность"))
+            log.add(Issue(.valueRequired, at: row.place("position"), field: "position", value: nil))
             rejected = true
         }
         if !rawPosition.isEmpty { position = rawPosition }
 
         // Contacts: problems here are warnings, the row is used.
         let snils = checked(row, "snils", ContactReading.snils, code: .snilsInvalid)
-        let phone = contact(row, "phone", ContactReading.phone, code: .phoneInvalid, what: "телефон", suggestion: "Впишите номер в виде +7 913 123-45-67")
-        let email = contact(row, "email", ContactReading.email, code: .emailInvalid, what: "адрес эл. почты", suggestion: "Проверьте адрес: имя@домен.ru")
-        let guardianPhone = contact(row, "guardian_phone", ContactReading.phone, code: .phoneInvalid, what: "телефон представителя",
-                                    suggestion: "Впишите номер в виде +7 913 123-45-67")
+        let phone = contact(row, "phone", ContactReading.phone, code: .phoneInvalid)
+        let email = contact(row, "email", ContactReading.email, code: .emailInvalid)
+        let guardianPhone = contact(row, "guardian_phone", ContactReading.phone, code: .phoneInvalid)
 
         if kind == .staff, category == .teacher, isYoungSpecialist(row) { category = .youngSpecialist }
 
         let origin = row.place(nameField)
         // The same row twice (a duplicate of an earlier row of the same kind).
-        let rowKey = kind.rawValue + "|" + row.recognition.columns
-            .map { CellText.text(row.row[column: $0.column]).lowercased() }.joined(separator: "\u{1F}")
+        let rowKey = DuplicateRow.key(row, kind: kind) + (row.recognition.column(of: "class") == nil ? "|" + (schoolClass ?? "") : "")
         if let earlier = seenRows[rowKey] {
             log.add(Issue(.rowDuplicate, at: row.place(column: 1), field: nil, value: name.description,
-                          message: "строка повторяет строку \(earlier.row) (\(earlier.file)!\(earlier.sheet)) и объединена с ней"))
+                          ["row": String(earlier.row), "place": "\(earlier.file)!\(earlier.sheet)"]))
             return .merged
         }
         seenRows[rowKey] = origin
 
         // Merge with an earlier row of the same person.
         let probe = Person(name: name, category: category, birthDate: birthDate, origin: origin, rosterKind: kind)
-        let existing = snils.flatMap { bySNILS[$0] } ?? byKey[probe.identityKey]
-            ?? (birthDate == nil ? byNameCategory[name.key + "|" + category.rawValue].flatMap { $0.count == 1 ? $0[0] : nil } : nil)
+        let existing = snils.flatMap { bySNILS[$0] }
+            ?? (birthDate != nil ? byKey[probe.identityKey] : namesake(of: name, category: category, schoolClass: schoolClass))
         if let person = existing {
             merge(into: person, row: row, category: category, birthDate: birthDate, schoolClass: schoolClass, position: position, snils: snils, phone: phone, email: email)
             if rejected { person.rejected = true }
@@ -146,12 +148,41 @@ final class RosterBuilder {
             person.fieldSources[column.field] = row.place(column: column.column)
         }
         person.otherValues = RosterBuilder.otherValues(of: row)
-        person.isPedagogical = kind == .staff && Self.pedagogicalWords.contains { (position ?? "").lowercased().contains($0) }
+        person.isPedagogical = kind == .staff && StaffRules.isPedagogical(position: position ?? "")
         people.append(person)
         if let snils { bySNILS[snils] = person }
         byKey[person.identityKey] = person
         byNameCategory[name.key + "|" + category.rawValue, default: []].append(person)
         return rejected ? .rejected : .used
+    }
+
+    /// The person a row without a birth date is, among those of its name and category: two pupils of one
+    /// name in different classes are two people; a row without a class is the one namesake it can be, or the
+    /// one without a birth date.
+    private func namesake(of name: PersonName, category: Category, schoolClass: String?) -> Person? {
+        let candidates = (byNameCategory[name.key + "|" + category.rawValue] ?? []).filter { person in
+            guard let schoolClass, let own = person.schoolClass else { return true }
+            return own == schoolClass
+        }
+        let sameClass = candidates.filter { $0.schoolClass == schoolClass }
+        if sameClass.count == 1 { return sameClass[0] }
+        if candidates.count == 1 { return candidates[0] }
+        let undated = candidates.filter { $0.birthDate == nil }
+        return undated.count == 1 ? undated[0] : nil
+    }
+
+    /// Gives an identity key, and so an ID, of its own to each of the people who would otherwise share one
+    /// (namesakes without birth dates in different classes): the year the class began first grade and its
+    /// letter («5Б» in 2025/2026 → «2021Б»), which stays the same when the class moves up in September.
+    /// Everyone else keeps the key `checks.md` gives.
+    func disambiguate(academicYear: AcademicYear) {
+        let shared = Dictionary(grouping: people, by: \.identityKey).filter { $0.value.count > 1 }
+        for (_, namesakes) in shared {
+            for person in namesakes {
+                guard let schoolClass = person.schoolClass, let grade = ContactReading.grade(of: schoolClass) else { continue }
+                person.disambiguate(with: "\(academicYear.startYear - grade + 1)\(schoolClass.drop { $0.isNumber })")
+            }
+        }
     }
 
     /// A second row of a known person: conflicting values are reported at the less authoritative cell.
@@ -164,9 +195,9 @@ final class RosterBuilder {
         }
         func conflict(_ field: String, _ mine: String?, _ theirs: String?) {
             guard let mine, let theirs, mine != theirs else { return }
+            let there = person.fieldSources[field] ?? person.origin
             log.add(Issue(.personConflict, at: row.place(field), field: field, value: theirs,
-                          message: "у «\(person.name)» в \(person.origin.file)!\(person.origin.sheet), строка \(person.origin.row), указано «\(mine)», а здесь «\(theirs)»",
-                          suggestion: "Исправьте, чтобы значения совпадали"))
+                          ["name": person.name.short, "there": there.description, "other": mine]))
         }
         conflict("birth_date", person.birthDate?.russian, birthDate?.russian)
         if person.category != category, !(person.category == .teacher && category == .youngSpecialist || person.category == .youngSpecialist && category == .teacher) {
@@ -189,40 +220,22 @@ final class RosterBuilder {
         }
     }
 
-    /// Young specialist: an explicit mark wins, else a teaching start under 3 years before the as-of date,
-    /// else experience under 3 years; disagreeing signals are `PERSON_CONFLICT`.
-    private func isYoungSpecialist(_ row: SheetRow) -> Bool {
-        let explicit = row.text("young_specialist").isEmpty ? nil : ContactReading.yesNo(row.text("young_specialist"))
-        var byStart: Bool?
-        if case .date(let start) = DateReading.read(row.cell("teaching_start").value, pivotYear: asOf.year) {
-            byStart = start.years(until: asOf) < 3
-        }
-        let byExperience = Experience.years(row.text("experience")).map { $0 < 3 }
-        let derived = byStart ?? byExperience
-        if let explicit, let derived, explicit != derived {
-            log.add(Issue(.personConflict, at: row.place("young_specialist"), field: "young_specialist", value: row.text("young_specialist"),
-                          message: "отметка «молодой специалист» расходится со стажем",
-                          suggestion: "Проверьте стаж и отметку"))
-        }
-        return explicit ?? derived ?? false
-    }
-
     private func checked(_ row: SheetRow, _ field: String, _ check: (String) -> ContactReading.Checked, code: IssueCode) -> String? {
         let raw = row.text(field)
         guard !raw.isEmpty else { return nil }
         switch check(raw) {
         case .valid(let value): return value
         case .invalid(let reason):
-            log.add(Issue(code, at: row.place(field), field: field, value: raw, message: reason, suggestion: "Сверьте номер с документом"))
+            log.add(Issue(code, at: row.place(field), field: field, value: raw, ["reason": reason]))
             return nil
         }
     }
 
-    private func contact(_ row: SheetRow, _ field: String, _ normalise: (String) -> String?, code: IssueCode, what: String, suggestion: String) -> String? {
+    private func contact(_ row: SheetRow, _ field: String, _ normalise: (String) -> String?, code: IssueCode) -> String? {
         let raw = row.text(field)
         guard !raw.isEmpty else { return nil }
         if let value = normalise(raw) { return value }
-        log.add(Issue(code, at: row.place(field), field: field, value: raw, message: "\(what) «\(raw)» не распознан", suggestion: suggestion))
+        log.add(Issue(code, at: row.place(field), field: field, value: raw))
         return nil
     }
 }

@@ -16,6 +16,12 @@ public struct SheetRecognition: Sendable {
     public var unknownColumns: [Int] = []
     /// Required fields of the kind that the header lacks.
     public var missingFields: [String] = []
+    /// Required fields the header lacks that the kind is read without, with one warning for the sheet
+    /// (``TableKind/readWithout``: a pupils' roster without birth dates or a class column).
+    public var absentFields: [String] = []
+    /// The class the sheet is about, when its table has no class column: from the sheet's name or a title
+    /// line above the header (``SheetClass``).
+    public var sheetClass: String?
     /// The non-empty cells of the first non-empty row, for a sheet of no kind.
     public var firstRowText: [String] = []
 
@@ -42,10 +48,12 @@ public enum SheetRecognizer {
         if let settings = settingsRecognition(rows) { return settings }
         let catalogue = HeaderCatalogue.shared
         let names = (sheetName + " " + fileName).lowercased()
+        // A sheet named after a class («5 Б») is a pupils' roster even with only its name columns.
+        let namedAfterClass = SheetClass.named(sheetName) != nil
         for (index, row) in rows.prefix(headerSearchRows).enumerated() {
             let headers = row.cells.enumerated().compactMap { column, cell in text(cell).map { (column + 1, $0) } }
                 .filter { !$0.1.isEmpty }
-            guard headers.count >= 2 else { continue }
+            guard headers.count >= 2 || namedAfterClass else { continue }
             let following = Array(rows.dropFirst(index + 1).prefix(20))
             var best: (kind: TableKind, score: Int, required: Int, named: Bool)?
             for kind in TableKind.allCases where kind != .settings {
@@ -63,10 +71,11 @@ public enum SheetRecognizer {
                 // Diagnostics: wide (a column an indicator) or long («Показатель», «Балл»).
                 let hasScores = fields.contains { $0.hasPrefix("indicator#") } || (fields.contains("indicator_name") && fields.contains("score"))
                 if kind == .diagnostics && !(hasName && hasScores) { continue }
+                guard KindIdentity.identifies(kind, matched: fields) else { continue }
                 if hasName, kind.hasPersonName { requiredMatched += 1 }
-                let named = kind.nameWords.contains { names.contains($0) }
+                let named = kind.nameWords.contains { names.contains($0) } || (kind == .students && namedAfterClass)
                 let candidate = (kind, fields.count, requiredMatched, named)
-                guard candidate.1 >= 2 else { continue }
+                guard candidate.1 >= 2 || (kind == .students && namedAfterClass && hasName) else { continue }
                 if let current = best {
                     if (candidate.1, candidate.2, candidate.3 ? 1 : 0) > (current.score, current.required, current.named ? 1 : 0) { best = candidate }
                 } else {
@@ -77,10 +86,24 @@ public enum SheetRecognizer {
             result.kind = chosen.kind
             result.headerRow = row.number
             describe(&result, headers: headers, kind: chosen.kind, following: following)
+            if chosen.kind.hasPersonName, result.column(of: "class") == nil, result.column(of: "class_or_position") == nil {
+                result.sheetClass = SheetClass.of(sheetName: sheetName, titleRows: Array(rows.prefix(index)))
+            }
+            // With neither a birth date nor a class anywhere, only a sheet that is clearly a pupils' list is read as
+            // one (its sheet or file name says so, or it has a column only pupils' lists have, such as «Пол»);
+            // otherwise the kind won by a tie alone, and the sheet lacks its required columns as before.
+            if chosen.kind == .students, result.sheetClass == nil, Set(result.absentFields) == TableKind.students.readWithout,
+               !chosen.named, !result.columns.contains(where: { pupilsOnlyFields.contains($0.field) }) {
+                result.missingFields += result.absentFields
+                result.absentFields = []
+            }
             return result
         }
         return result
     }
+
+    /// Columns that among the rosters only a pupils' list has.
+    static let pupilsOnlyFields: Set<String> = ["sex", "guardian_name", "guardian_phone"]
 
     /// Fills the columns, indicators, unknown headers and missing fields of the chosen kind.
     static func describe(_ result: inout SheetRecognition, headers: [(Int, String)], kind: TableKind, following: [Row]) {
@@ -99,7 +122,9 @@ public enum SheetRecognizer {
         }
         let hasName = seen.contains("full_name") || (seen.contains("last_name") && seen.contains("first_name"))
         if kind.hasPersonName, !hasName { result.missingFields.append("full_name") }
-        for field in catalogue.required[kind] ?? [] where !seen.contains(field) { result.missingFields.append(field) }
+        for field in catalogue.required[kind] ?? [] where !seen.contains(field) {
+            if kind.readWithout.contains(field) { result.absentFields.append(field) } else { result.missingFields.append(field) }
+        }
     }
 
     /// A diagnostic score column: its header declares a scale, or most of its values below are numbers.
@@ -141,13 +166,10 @@ public enum SheetRecognizer {
         return TextCleaning.clean(name)
     }
 
-    static let settingsKeys: Set<String> = Set(["Наименование ОО", "Полное наименование ОО", "Краткое наименование", "Муниципалитет", "Регион", "Директор",
-                                                "Куратор", "Учебный год", "ИНН ОО", "Адрес", "Ключ обезличивания", "Город"].map(HeaderCatalogue.key))
-
     /// A two-column key–value table whose first column holds at least two known settings keys.
     static func settingsRecognition(_ rows: [Row]) -> SheetRecognition? {
-        let keys = rows.prefix(headerSearchRows).compactMap { row in row.cells.first.flatMap(text).map(HeaderCatalogue.key) }
-        guard keys.filter({ settingsKeys.contains($0) }).count >= 2 else { return nil }
+        let keys = rows.prefix(headerSearchRows).compactMap { row in row.cells.first.flatMap(text).flatMap(SettingKey.named) }
+        guard keys.count >= 2 else { return nil }
         var result = SheetRecognition()
         result.kind = .settings
         return result

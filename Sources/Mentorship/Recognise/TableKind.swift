@@ -28,6 +28,10 @@ public enum TableKind: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Required fields a sheet of this kind is still read without, with one warning for the sheet (`inputs.md`,
+    /// «Rosters as schools export them»): a pupils' roster exported without birth dates or a class column.
+    public var readWithout: Set<String> { self == .students ? ["birth_date", "class"] : [] }
+
     /// Kinds whose rows define people (the rosters).
     public var isRoster: Bool { self == .students || self == .staff || self == .external }
 }
@@ -53,15 +57,23 @@ struct HeaderCatalogue {
     let byKey: [String: [Entry]]
     /// Required fields of each kind (the name group aside).
     let required: [TableKind: [String]]
+    /// Lines of the header table that are malformed or name an unknown kind, field or requirement (a test
+    /// requires none; such a line is not used).
+    let problems: [String]
 
     static let shared = HeaderCatalogue()
 
-    init() {
+    init(text: String = HeaderTable.text) {
         var byKey: [String: [Entry]] = [:]
         var required: [TableKind: [String]] = [:]
-        for line in HeaderTable.text.split(separator: "\n") {
+        var problems: [String] = []
+        for line in text.split(separator: "\n") {
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map { TextCleaning.clean(String($0)) }
-            guard columns.count == 4 else { continue }
+            guard columns.count == 4, columns[0] == "*" || TableKind(rawValue: columns[0]) != nil, Field(rawValue: columns[1]) != nil,
+                  ["req", "opt", "name"].contains(columns[2]), !columns[3].isEmpty else {
+                problems.append(String(line))
+                continue
+            }
             let kind = columns[0] == "*" ? nil : TableKind(rawValue: columns[0])
             let entry = Entry(kind: kind, field: columns[1], required: columns[2] == "req")
             if let kind, entry.required { required[kind, default: []].append(entry.field) }
@@ -75,6 +87,7 @@ struct HeaderCatalogue {
         }
         self.byKey = byKey
         self.required = required
+        self.problems = problems
     }
 
     /// The comparison key of a header: case, spaces, punctuation, `ё`/`е` and a trailing `*` ignored.

@@ -48,7 +48,7 @@ public struct Consolidation {
         for entry in entries {
             let file = entry.relative
             if let skip = entry.skip {
-                issues.append(Issue(skip.code, file: file, message: "не прочитан: \(skip.reason)", suggestion: InboxReader.fix(for: skip.code)))
+                issues.append(Issue(skip.code, .entry, file: file, ["reason": skip.reason]))
                 found.append(Input(file: file, sha256: "", status: .malformed, upload: nil, entry: nil))
                 continue
             }
@@ -57,9 +57,7 @@ public struct Consolidation {
                 found.append(Input(file: file, sha256: upload.sha256, status: .accepted, upload: upload, entry: entry))
                 if upload.version != RegionalUpload.formatVersion {
                     issues.append(Issue(.uploadOldVersion, file: file, sheet: RegionalUpload.sheetNames[0], value: upload.version,
-                                        message: "выгрузка школы «\(upload.school)» в прежней версии формата \(upload.version) (текущая — \(RegionalUpload.formatVersion)): "
-                                            + "принята, но ID участников в ней получены по-старому и не совпадут с новыми выгрузками",
-                                        suggestion: "Попросите школу выгрузить данные заново текущей версией nastavnik build"))
+                                        ["school": upload.school, "current": RegionalUpload.formatVersion]))
                 }
             case .malformed(let issue):
                 issues.append(issue)
@@ -75,15 +73,14 @@ public struct Consolidation {
                 for index in indices.dropFirst() {
                     found[index].status = .repeated
                     issues.append(Issue(.schoolRepeated, file: found[index].file, sheet: RegionalUpload.sheetNames[0], value: uploads[0].school,
-                                        message: "та же выгрузка школы «\(uploads[0].school)», что и \(files[0]); учтена один раз"))
+                                        ["school": uploads[0].school, "file": files[0]]))
                 }
             } else {
                 for index in indices {
                     found[index].status = .rejected
                     let others = files.filter { $0 != found[index].file }.joined(separator: ", ")
                     issues.append(Issue(.schoolDuplicate, file: found[index].file, sheet: RegionalUpload.sheetNames[0], value: uploads[0].school,
-                                        message: "школа «\(uploads[0].school)» выгружена ещё и в \(others) с другими данными; ни одна из выгрузок не принята",
-                                        suggestion: "Оставьте одну, последнюю выгрузку школы"))
+                                        ["school": uploads[0].school, "files": others]))
                 }
             }
         }
@@ -100,7 +97,7 @@ public struct Consolidation {
         var totals = RegionalTotals()
         var totalsRows: [[CellValue]] = []
         for (index, name) in names.enumerated() {
-            let sheet = try writer.addSheet(named: name, layout: SheetLayout(columnWidths: headers[index].map { _ in 16 }, frozenRows: 1, autoFilter: true))
+            let sheet = try writer.addSheet(named: name, layout: RegionalLayout.layout(headers: headers[index], counts: index == 3 ? ["ОО"] : []))
             let csv = try CSVWriter(path: output + "/" + csvNames[index], options: CSVWriteOptions(delimiter: UInt8(ascii: ";"), byteOrderMark: true))
             try sheet.append(headers[index].map { .text($0) }, style: .header)
             csv.append(headers[index].map { .text($0) })
@@ -137,7 +134,7 @@ public struct Consolidation {
     /// OUT/report.json: the files read and what became of them, the counts, the issues, the outputs.
     public func report(outputs: [(file: String, sha256: String)], date: String) -> String {
         let accepted = self.accepted
-        var json = "{\n  \"tool\": {\"name\": \"nastavnik\", \"version\": \(ReportJSON.q(ReportJSON.toolVersion))},\n"
+        var json = "{\n  \"tool\": {\"name\": \"nastavnik\", \"version\": \(ReportJSON.q(ToolVersion.current))},\n"
         json += "  \"command\": \"consolidate\",\n  \"date\": \(ReportJSON.q(date)),\n"
         json += "  \"inputs\": [" + inputs.map { input in
             "\n    {\"file\": \(ReportJSON.q(input.file)), \"sha256\": \(ReportJSON.q(input.sha256)), \"status\": \(ReportJSON.q(input.status.rawValue)), "

@@ -5,9 +5,9 @@ import SheetIO
 struct RegionalTotals {
     static let header = ["Итог", "Регион", "Муниципалитет", "Код показателя", "Показатель", "Период / мероприятие",
                          "ОО", "Числитель", "Знаменатель", "Значение", "Цель", "Достигнуто"]
-    /// The counts of «Сводка ОО» (its columns 8–13), with their codes.
-    static let counts = [("participants", "Участников"), ("mentors", "Наставников"), ("mentees", "Наставляемых"),
-                         ("pairs", "Пар"), ("groups", "Групп"), ("partners", "Организаций-партнёров")]
+    /// The counts of «Сводка ОО», with their codes and their (zero-based) columns there.
+    static let counts = RegisterCounts.fields.map { ($0.key, $0.russian) }
+    static let countColumns = RegisterCounts.fields.map { RegionalUpload.summaryHeader.firstIndex(of: $0.russian)! }
 
     struct Area: Hashable, Comparable {
         var region: String
@@ -44,7 +44,7 @@ struct RegionalTotals {
         for area in areas(text[1], text[2]) {
             schools[area, default: 0] += 1
             var values = countSums[area] ?? Array(repeating: 0, count: Self.counts.count)
-            for index in values.indices { if case .number(let value) = cells[7 + index] { values[index] += value } }
+            for index in values.indices { if case .number(let value) = cells[Self.countColumns[index]] { values[index] += value } }
             countSums[area] = values
         }
     }
@@ -79,11 +79,8 @@ struct RegionalTotals {
             for key in indicatorOrder {
                 guard let sum = sums[area]?[key] else { continue }
                 let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-                let value: Double? = sum.denominator == 0 ? nil : ((sum.numerator / sum.denominator) * 1_000_000).rounded() / 1_000_000
-                let met: CellValue = {
-                    guard let target = sum.target, let value else { return .empty }
-                    return .text(value >= target - 1e-12 ? "да" : "нет")
-                }()
+                let value: Double? = sum.denominator == 0 ? nil : IndicatorMath.rounded(sum.numerator / sum.denominator)
+                let met: CellValue = IndicatorMath.met(value: value, target: sum.target).map { .text($0 ? "да" : "нет") } ?? .empty
                 result.append(place + [.text(parts[0]), .text(sum.label), text(parts[1]), .number(Double(sum.schools)), .number(sum.numerator),
                                        .number(sum.denominator), value.map(CellValue.number) ?? .empty, sum.target.map(CellValue.number) ?? .empty, met])
             }

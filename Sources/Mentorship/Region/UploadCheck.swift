@@ -34,25 +34,24 @@ enum UploadCheck {
     static let headers = [RegionalUpload.summaryHeader, RegionalUpload.indicatorsHeader, RegionalUpload.pairsHeader]
 
     static func check(path: String, relative: String) -> Checked {
-        func malformed(_ message: String, sheet: String? = nil, sheetIndex: Int = 0, cell: CellAddress? = nil, value: String? = nil) -> Checked {
+        func malformed(_ variant: IssueVariant, _ values: [String: String] = [:], sheet: String? = nil, sheetIndex: Int = 0, cell: CellAddress? = nil,
+                       value: String? = nil) -> Checked {
             if let cell, let sheet {
                 let place = SourceRef(file: relative, sheet: sheet, sheetIndex: sheetIndex, row: cell.row, column: cell.column)
-                return .malformed(Issue(.uploadMalformed, at: place, field: nil, value: value, message: message,
-                                      suggestion: "Выгрузите файл заново командой nastavnik build, не меняя его"))
+                return .malformed(Issue(.uploadMalformed, variant, at: place, field: nil, value: value, values))
             }
-            return .malformed(Issue(.uploadMalformed, file: relative, sheet: sheet, sheetIndex: sheetIndex, value: value, message: message,
-                                  suggestion: "Нужен файл regional.xlsx, записанный nastavnik build"))
+            return .malformed(Issue(.uploadMalformed, variant, file: relative, sheet: sheet, sheetIndex: sheetIndex, value: value, values))
         }
         let source: any SpreadsheetSource
         do {
             source = try SpreadsheetOpener.open(path: path)
         } catch {
-            return malformed("файл не читается как книга Excel: \(error)")
+            return malformed(.notWorkbook, ["reason": "\(error)"])
         }
-        guard source is XLSXReader else { return malformed("не книга .xlsx") }
+        guard source is XLSXReader else { return malformed(.notXLSX) }
         let names = source.sheets.map(\.name)
         guard Array(names.prefix(3)) == RegionalUpload.sheetNames else {
-            return malformed("листы книги — «\(names.joined(separator: "», «"))», а в выгрузке должны быть «\(RegionalUpload.sheetNames.joined(separator: "», «"))»")
+            return malformed(.sheets, ["found": "«\(names.joined(separator: "», «"))»", "expected": "«\(RegionalUpload.sheetNames.joined(separator: "», «"))»"])
         }
         var hasher = SHA256Hasher()
         var school: [String] = []   // region, municipality, school, ИНН from «Сводка ОО»
@@ -61,7 +60,7 @@ enum UploadCheck {
         for (index, header) in headers.enumerated() {
             let sheet = RegionalUpload.sheetNames[index]
             let rows: any RowReader
-            do { rows = try source.rows(ofSheet: index) } catch { return malformed("лист не читается: \(error)", sheet: sheet, sheetIndex: index) }
+            do { rows = try source.rows(ofSheet: index) } catch { return malformed(.sheetUnreadable, ["reason": "\(error)"], sheet: sheet, sheetIndex: index) }
             var count = 0
             var headerSeen = false
             do {
@@ -70,7 +69,7 @@ enum UploadCheck {
                     if !headerSeen {
                         let found = Array(texts.prefix(header.count))
                         guard row.number == 1, found == header, texts.dropFirst(header.count).allSatisfy(\.isEmpty) else {
-                            return malformed("первая строка листа не совпадает с заголовком формата (ожидается «\(header.joined(separator: "; "))»)",
+                            return malformed(.header, ["expected": header.joined(separator: "; ")],
                                              sheet: sheet, sheetIndex: index, cell: CellAddress(row: row.number, column: 1), value: texts.joined(separator: "; "))
                         }
                         headerSeen = true
@@ -82,30 +81,29 @@ enum UploadCheck {
                     if cells[0] != version {
                         let expected = version.map { "«\($0)», как в первой строке выгрузки" }
                             ?? "\(RegionalUpload.formatVersion) (или прежнюю \(RegionalUpload.previousFormatVersion))"
-                        return malformed("версия формата «\(cells[0])», а эта программа читает версию \(expected)",
+                        return malformed(.version, ["expected": expected],
                                          sheet: sheet, sheetIndex: index, cell: CellAddress(row: row.number, column: 1), value: cells[0])
                     }
                     let identity = [cells[1], cells[2], cells[3], cells[4]]
                     if index == 0 && count == 0 { school = identity }
                     else if identity != school {
-                        return malformed(index == 0 ? "в «Сводке ОО» больше одной школы: одна выгрузка — одна школа"
-                                                    : "строка другой школы («\(cells[3])»), чем в «Сводке ОО» («\(school[2])»)",
+                        return malformed(index == 0 ? .twoSchools : .otherSchool, ["school": school[2]],
                                          sheet: sheet, sheetIndex: index, cell: CellAddress(row: row.number, column: 4), value: cells[3])
                     }
                     if let problem = numbersProblem(sheet: index, cells: row.cells, width: header.count) {
-                        return malformed(problem.message, sheet: sheet, sheetIndex: index, cell: CellAddress(row: row.number, column: problem.column),
+                        return malformed(.cell, ["column": problem.header], sheet: sheet, sheetIndex: index, cell: CellAddress(row: row.number, column: problem.column),
                                          value: cells[problem.column - 1])
                     }
                     hasher.update((String(index) + "\u{1F}" + cells.joined(separator: "\u{1F}") + "\u{1E}").utf8)
                     count += 1
                 }
             } catch {
-                return malformed("лист не читается: \(error)", sheet: sheet, sheetIndex: index)
+                return malformed(.sheetUnreadable, ["reason": "\(error)"], sheet: sheet, sheetIndex: index)
             }
-            if !headerSeen { return malformed("лист пуст: нет строки заголовка", sheet: sheet, sheetIndex: index) }
+            if !headerSeen { return malformed(.emptySheet, sheet: sheet, sheetIndex: index) }
             rowCounts.append(count)
         }
-        guard rowCounts[0] == 1 else { return malformed("в «Сводке ОО» нет строки школы", sheet: RegionalUpload.sheetNames[0]) }
+        guard rowCounts[0] == 1 else { return malformed(.noSchool, sheet: RegionalUpload.sheetNames[0]) }
         let key = school[3].isEmpty
             ? "name:" + [school[0], school[1], school[2]].map(TextCleaning.matchKey).joined(separator: "|")
             : "inn:" + school[3].filter(\.isNumber)
@@ -115,7 +113,7 @@ enum UploadCheck {
     }
 
     /// Columns that must hold numbers: the counts of «Сводка ОО»; numerator, denominator, value and target of «Показатели ОО».
-    static func numbersProblem(sheet: Int, cells: [CellValue], width: Int) -> (column: Int, message: String)? {
+    static func numbersProblem(sheet: Int, cells: [CellValue], width: Int) -> (column: Int, header: String)? {
         let columns: [(Int, Bool)]   // (one-based column, required)
         switch sheet {
         case 0: columns = (8...13).map { ($0, true) }
@@ -128,7 +126,7 @@ enum UploadCheck {
             case .number(let value) where value >= 0: continue
             case .empty where !required: continue
             default:
-                return (column, "в столбце «\(headers[sheet][column - 1])» должно быть неотрицательное число")
+                return (column, headers[sheet][column - 1])
             }
         }
         return nil

@@ -68,3 +68,20 @@ struct PartnerMatch {
         return pieces
     }
 }
+
+extension PartnerMatch {
+    /// The employer mentors each partner provides: for every partner (in the order given), the mentors of
+    /// `units` in the category `employer` whose organisation matches it by the rule, either way.
+    static func employerMentors(of partnerNames: [String], in units: [MentoringUnit]) -> [[Person]] {
+        let match = PartnerMatch(partnerNames: partnerNames)
+        var mentors = Array(repeating: [Person](), count: partnerNames.count)
+        var seen = Array(repeating: Set<ObjectIdentifier>(), count: partnerNames.count)
+        var matchesOf: [FoldedText: [Int]] = [:]
+        for mentor in units.compactMap(\.mentor) where mentor.category == .employer {
+            guard let organisation = mentor.organisation.map(FoldedText.init), !organisation.isEmpty else { continue }
+            if matchesOf[organisation] == nil { matchesOf[organisation] = match.partners(matching: organisation) }
+            for index in matchesOf[organisation]! where seen[index].insert(ObjectIdentifier(mentor)).inserted { mentors[index].append(mentor) }
+        }
+        return mentors
+    }
+}

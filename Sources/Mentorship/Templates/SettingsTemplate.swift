@@ -23,7 +23,7 @@ enum SettingsTemplate {
         let plain = path + ".plain-\(getpid()).xlsx"
         defer { try? FileManager.default.removeItem(atPath: plain) }
         let writer = try XLSXWriter(path: plain)
-        let keys = SchoolSettings.keys.map { (id: $0.id, name: $0.names[0]) }
+        let keys = SettingKey.allCases.map { (id: $0.rawValue, name: $0.names[0]) }
         let main = try writer.addSheet(named: sheetName, layout: SheetLayout(columnWidths: [28, 90], frozenRows: 1))
         try main.append([.text("Сведения"), .text("Значение")], style: .header)
         for key in keys { try main.append([.text(key.name), key.id == "academic_year" ? .text(year.label) : .empty], styles: [.bold, .wrapped]) }

@@ -18,13 +18,7 @@ public final class ODSReader: SpreadsheetSource {
     public init(path: String, limits: ReadLimits = .default) throws {
         file = path
         self.limits = limits
-        let zipLimits = ZipLimits(maxEntrySize: limits.zip.maxEntrySize, maxCompressionRatio: limits.zip.maxCompressionRatio,
-                                  ratioFloor: limits.zip.ratioFloor)
-        do {
-            archive = try ZipReader(path: path, limits: zipLimits)
-        } catch {
-            throw SpreadsheetError(error)
-        }
+        archive = try limits.openArchive(path)
         try ODSPackageCheck.requireReadableSpreadsheet(archive, file: path, maxDepth: limits.maxXMLDepth)
         guard let content = archive.entry(named: "content.xml") else {
             throw SpreadsheetError(.unreadable, file: path, message: "no content.xml: not an OpenDocument spreadsheet, or a damaged one")

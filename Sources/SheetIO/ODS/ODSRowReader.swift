@@ -52,7 +52,7 @@ final class ODSRowReader: RowReader {
                 finished = true
                 try parser.finish()
             }
-        } catch let error as PackageError {
+        } catch {
             finished = true
             throw SpreadsheetError(error, sheet: sheet)
         }

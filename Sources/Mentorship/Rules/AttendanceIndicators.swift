@@ -2,9 +2,11 @@ import Foundation
 
 /// The `attendance_*` indicators: one per event of the attendance lists, present / expected.
 ///
-/// Who is expected depends on the event: pedagogical workers for a педсовет; for a классный час the
-/// pupils of the grades the event or its sheet names («5–11 классы»), else all pupils; participants for
-/// the final game; for any other event, the people its list names. People absent from the list are absent.
+/// Who is expected depends on the event, named in the event cell, the sheet name or the title lines above the
+/// list (all three are read): pedagogical workers for a педсовет; for a классный час the pupils of the grades
+/// named («5–11 классы»), else all pupils; all participants for the closing event of the year (итоговое
+/// мероприятие, заключительная встреча, деловая игра); for another event, the grades or people named, and only
+/// for an event with no defined group the people its list names. People absent from the list are absent.
 public enum AttendanceIndicators {
     /// What kind of event a list records, by its name (or its sheet's).
     public enum EventKind: String, Sendable {
@@ -17,7 +19,8 @@ public enum AttendanceIndicators {
             let folded = PersonName.fold(text)
             if folded.contains("педсовет") || folded.contains("педагогическ") && folded.contains("совет") { return .teachersCouncil }
             if folded.contains("классн") && folded.contains("час") { return .classHour }
-            if folded.contains("итогов") || folded.contains("финальн") || folded.contains("заключительн") { return .finalGame }
+            if folded.contains("итогов") || folded.contains("финальн") || folded.contains("заключительн")
+                || folded.contains("делов") && folded.contains("игр") { return .finalGame }
             return .other
         }
 
@@ -52,6 +55,18 @@ public enum AttendanceIndicators {
         return nil
     }
 
+    /// The people a text says an event is for, other than grades.
+    enum Group { case pedagogical, parents, pupils, participants }
+
+    static func group(in text: String) -> Group? {
+        let folded = PersonName.fold(text)
+        if folded.contains("педагог") || folded.contains("учител") { return .pedagogical }
+        if folded.contains("родител") { return .parents }
+        if folded.contains("обучающ") || folded.contains("учащ") || folded.contains("учеников") || folded.contains("школьник") { return .pupils }
+        if folded.contains("участник") { return .participants }
+        return nil
+    }
+
     public static func compute(_ register: Register) -> [Indicator] {
         // Events in the order their first mark appears; a dated event is one per date.
         var order: [String] = []
@@ -63,28 +78,34 @@ public enum AttendanceIndicators {
         }
         let pupils = register.people.filter { $0.category == .student && !$0.rejected }
         let pedagogical = register.people.filter { $0.isPedagogical && !$0.rejected }
+        let parents = register.people.filter { $0.category == .parent && !$0.rejected }
         return order.map { key in
             let list = marks[key]!
-            let sheet = list[0].place.sheet
-            let named = EventKind.of(list[0].event)
-            let kind = named == .other ? EventKind.of(sheet) : named
+            let texts = [list[0].event, list[0].place.sheet, list[0].title]
+            let kind = texts.lazy.map(EventKind.of).first { $0 != .other } ?? .other
+            let named = texts.lazy.compactMap(grades(in:)).first
+            let inGrades = named.map { grades in pupils.filter { $0.schoolClass.flatMap(ContactReading.grade).map(grades.contains) ?? false } }
             let expected: [Person]
+            var definition = kind.definition
             switch kind {
             case .teachersCouncil: expected = pedagogical
-            case .classHour:
-                if let grades = grades(in: list[0].event) ?? grades(in: sheet) {
-                    expected = pupils.filter { pupil in pupil.schoolClass.flatMap(ContactReading.grade).map(grades.contains) ?? false }
-                } else {
-                    expected = pupils
-                }
+            case .classHour: expected = inGrades ?? pupils
             case .finalGame: expected = register.participants
             case .other:
-                var seen = Set<ObjectIdentifier>()
-                expected = list.map(\.person).filter { seen.insert(ObjectIdentifier($0)).inserted }
+                switch texts.lazy.compactMap(group(in:)).first {
+                case _ where inGrades != nil: (expected, definition) = (inGrades!, EventKind.classHour.definition.replacingOccurrences(of: " на классном часе", with: ""))
+                case .pedagogical?: (expected, definition) = (pedagogical, "присутствовали / педагогические работники")
+                case .parents?: (expected, definition) = (parents, "присутствовали / родители")
+                case .pupils?: (expected, definition) = (pupils, "присутствовали / обучающиеся")
+                case .participants?: (expected, definition) = (register.participants, "присутствовали / участники программы")
+                case nil:
+                    var seen = Set<ObjectIdentifier>()
+                    expected = list.map(\.person).filter { seen.insert(ObjectIdentifier($0)).inserted }
+                }
             }
             let present = Set(list.filter(\.present).map { ObjectIdentifier($0.person) })
             return Indicator(id: kind.rawValue, event: key, numerator: expected.filter { present.contains(ObjectIdentifier($0)) }.count,
-                             denominator: expected.count, target: 0.9, definition: kind.definition)
+                             denominator: expected.count, target: 0.9, definition: definition)
         }
     }
 }
