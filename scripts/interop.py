@@ -1047,7 +1047,7 @@ def section_round_trips(report: Report, tool: Nastavnik, work: Path, seed: int) 
 
 SAMPLES_AS_OF = "2026-05-29"
 REGISTER_SHEETS = ["Реестр", "Контингент", "База наставников", "База наставляемых", "Пары и группы",
-                   "Партнёры", "Потенциальные наставники", "Показатели", "Дорожная карта", "Замечания"]
+                   "Партнёры", "Потенциальные наставники", "Показатели", "Дорожная карта", "Замечания", "Исправлено"]
 
 
 def check_register(tool: Nastavnik, work: Path) -> list[str]:
@@ -1394,6 +1394,8 @@ def main() -> int:
             report.check("отчёт.html renders in headless Chromium: not blank, no console errors",
                          lambda: check_page_in_chromium(tool, work, chromium))
         section_other_formats(report, binary, work)
+        import interop_roundtrip  # init's templates and the marked copies of исправить/
+        interop_roundtrip.section(report, tool, work)
         if args.libreoffice:
             section_libreoffice(report, tool, work, args.seed, install=True)
     finally:

@@ -46,6 +46,12 @@ struct BuildSummary {
         }
         out.write("Результаты: реестр — \(output)/register.xlsx; диагностика — \(output)/diagnostics.xlsx; приказы — \(output)/orders; "
                   + "региональная выгрузка — \(output)/regional.xlsx; для программ — \(output)/report.json\n")
+        if !outcome.markedCopies.isEmpty {
+            out.write("Ваши таблицы с пометками (где исправить): \(output)/\(MarkedCopies.folder) — файлов: \(outcome.markedCopies.count)\n")
+        }
+        if !outcome.copiesFailed.isEmpty {
+            out.write("Копию с пометками сделать не удалось (замечания к ним — на листе «Замечания»): \(outcome.copiesFailed.joined(separator: ", "))\n")
+        }
         switch outcome.key {
         case .given: break
         case .example:

@@ -10,7 +10,7 @@ struct Nastavnik: ParsableCommand {
         commandName: "nastavnik",
         abstract: "Таблицы программы наставничества школы: реестр, замечания, приказы, региональная выгрузка.",
         version: ToolVersion.current,
-        subcommands: [Build.self, Cat.self, Inspect.self, Convert.self, Consolidate.self])
+        subcommands: [Build.self, Init.self, Cat.self, Inspect.self, Convert.self, Consolidate.self])
 
     /// Runs the command with the exit statuses of the spec: 0 done, 1 bad input file, 2 cannot run.
     /// Help and argument errors are ours, in Russian (the parser's own are English).

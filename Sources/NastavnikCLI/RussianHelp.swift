@@ -2,6 +2,7 @@
 /// `-h` and `help КОМАНДА` print these texts instead (``CommandLine/intercept``).
 enum CommandName: String, CaseIterable {
     case root = "nastavnik", build, consolidate, cat, inspect, convert
+    case templates = "init"
 
     /// The command named by the arguments (the first that is a subcommand's name), else the root.
     static func of(_ arguments: [String]) -> CommandName {
@@ -18,7 +19,8 @@ enum CommandName: String, CaseIterable {
     /// The usage line.
     var usage: String {
         switch self {
-        case .root: return "nastavnik КОМАНДА [ПАРАМЕТРЫ]   (команды: build, consolidate, cat, inspect, convert)"
+        case .root: return "nastavnik КОМАНДА [ПАРАМЕТРЫ]   (команды: build, init, consolidate, cat, inspect, convert)"
+        case .templates: return "nastavnik init ПАПКА [--academic-year ГОД]"
         case .build: return "nastavnik build ПАПКА -o РЕЗУЛЬТАТ [--as-of ДД.ММ.ГГГГ] [параметры]"
         case .consolidate: return "nastavnik consolidate ПАПКА -o РЕЗУЛЬТАТ [--as-of ДД.ММ.ГГГГ]"
         case .cat: return "nastavnik cat --json ФАЙЛ"
@@ -50,6 +52,7 @@ enum CommandName: String, CaseIterable {
 
             Команды:
               build         собрать реестр из папки с таблицами школы
+              init          создать пустые шаблоны всех таблиц в новой папке
               consolidate   свести региональные выгрузки многих школ в один файл с итогами
               cat           показать все ячейки таблицы в виде JSON (для программ)
               inspect       кратко описать таблицу: листы, строки, типы ячеек, первые строки
@@ -93,9 +96,30 @@ enum CommandName: String, CaseIterable {
 
             Что получится в папке результатов: register.xlsx — реестр (что исправить — лист «Замечания»), \
             diagnostics.xlsx — сравнительные таблицы диагностики, orders/ — два проекта приказов, regional.xlsx \
-            и три CSV — региональная выгрузка, report.json — то же для программ.
+            и три CSV — региональная выгрузка, исправить/ — копии ваших таблиц с пометками в ячейках, где есть \
+            ошибки и предупреждения, report.json — то же для программ.
 
             \(Self.exitStatuses)
+
+            """
+        case .templates:
+            return """
+            nastavnik init — создать пустые шаблоны всех таблиц программы наставничества.
+
+            Использование: \(usage)
+
+            Аргументы:
+              ПАПКА                    новая или пустая папка для шаблонов (папку с файлами программа не трогает)
+
+            Параметры:
+              --academic-year ГОД      учебный год сроков дорожной карты, например 2025/2026 (по умолчанию — текущий)
+              -h, --help               эта справка
+
+            В каждом шаблоне: заголовки, которые программа узнаёт, примечание к каждому заголовку (что вписать и в каком \
+            виде), списки для выбора, столбцы дат, лист «Образец» с примером и лист «Инструкция». Дорожная карта уже \
+            заполнена типовыми позициями со сроками на учебный год.
+
+            Коды завершения: 0 — шаблоны записаны; 2 — папка не пуста или запись не удалась.
 
             """
         case .consolidate:

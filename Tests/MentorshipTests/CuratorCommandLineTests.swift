@@ -32,7 +32,7 @@ struct CuratorCommandLineTests {
         for character in raw {
             if character == "«" { quoted += 1 } else if character == "»" { quoted = max(quoted - 1, 0) } else if quoted == 0 { text.append(character) }
         }
-        let allowed: Set<String> = ["nastavnik", "build", "consolidate", "cat", "inspect", "convert", "help", "version", "json", "xlsx", "xls", "ods",
+        let allowed: Set<String> = ["nastavnik", "build", "init", "consolidate", "cat", "inspect", "convert", "help", "version", "json", "xlsx", "xls", "ods",
                                     "csv", "docx", "utf", "windows", "tab", "register", "diagnostics", "regional", "report", "orders", "excel",
                                     "txt", "output", "shared", "strings", "preset", "bom", "excel-ru", "utf8"]
         var words: [String] = []
@@ -47,7 +47,7 @@ struct CuratorCommandLineTests {
     }
 
     @Test(arguments: [[], ["--help"], ["-h"], ["help"], ["build", "--help"], ["help", "build"], ["consolidate", "--help"],
-                      ["cat", "--help"], ["inspect", "--help"], ["convert", "--help"]])
+                      ["cat", "--help"], ["inspect", "--help"], ["convert", "--help"], ["init", "--help"]])
     func helpIsRussian(arguments: [String]) throws {
         let (status, output, errors) = try Self.run(arguments)
         #expect(status == 0)

@@ -7,7 +7,7 @@ public struct BuildJob {
     /// The output steps, in order; ``afterStep`` is called after each.
     public enum Step: String, CaseIterable, Sendable {
         case register = "register.xlsx", regional = "regional", diagnostics = "diagnostics.xlsx", orders = "orders"
-        case page = "отчёт.html", note = "справка.docx", report = "report.json", modes = "modes", swapped = "swapped"
+        case page = "отчёт.html", note = "справка.docx", markedCopies = "исправить", report = "report.json", modes = "modes", swapped = "swapped"
     }
 
     /// What the build did.
@@ -17,6 +17,9 @@ public struct BuildJob {
         /// Every file written, relative to OUT, with its SHA-256 (as `report.json` lists them).
         public var outputs: [(file: String, sha256: String)]
         public var key: IDKeyUse
+        /// The marked copies of `исправить/`, and the inputs that could not be copied.
+        public var markedCopies: [MarkedCopies.Copy] = []
+        public var copiesFailed: [String] = []
         /// OUT as an absolute path.
         public var output: String
     }
@@ -65,8 +68,11 @@ public struct BuildJob {
         do {
             var outputs: [(file: String, sha256: String)] = []
             func record(_ file: String) { outputs.append((file, Digest.sha256(path: set.path(file)))) }
+            writing(MarkedCopies.folder)
+            let marked = MarkedCopies.write(register, inbox: inbox, excluded: set.output, to: set.staging)
             writing("register.xlsx")
             try RegisterWorkbook.write(register, to: set.path("register.xlsx"))
+            try RemarkLinks.add(to: set.path("register.xlsx"), copies: marked.copies)
             record("register.xlsx")
             try step(.register)
             writing("regional.xlsx")
@@ -85,12 +91,17 @@ public struct BuildJob {
             try step(.page)
             record(try AnalyticalNote.write(register, to: set.staging))
             try step(.note)
+            marked.copies.forEach { record($0.copy) }
+            try step(.markedCopies)
             try Data(ReportJSON.render(register, outputs: outputs).utf8).write(to: URL(fileURLWithPath: set.path("report.json")))
             try step(.report)
             try set.applyModes()
             try step(.modes)
             try set.commit(afterExchange: { try step(.swapped) })
-            return Outcome(register: register, orders: orders, outputs: outputs, key: key, output: set.output)
+            var outcome = Outcome(register: register, orders: orders, outputs: outputs, key: key, output: set.output)
+            outcome.markedCopies = marked.copies
+            outcome.copiesFailed = marked.failed
+            return outcome
         } catch {
             set.abandon()
             throw error

@@ -89,6 +89,11 @@ public struct InboxReader {
             log.add(issue)
             return (InputFile(file: relative, sha256: hash, status: .skipped, sheets: [], reason: issue.message), [])
         }
+        if skipsOwnOutputs, ext == "xlsx" || ext == "xlsm", XLSXCellMarks.isMarkedCopy(path: path) {
+            let issue = Issue(.ownOutputSkipped, file: relative, ["reason": OwnOutput.markedCopy.russian])
+            log.add(issue)
+            return (InputFile(file: relative, sha256: hash, status: .skipped, sheets: [], reason: OwnOutput.markedCopy.russian), [])
+        }
         do {
             let source = try SpreadsheetOpener.open(path: path)
             if let csv = source as? CSVSource, csv.dialect.encodingGuessed || csv.dialect.delimiterGuessed {
@@ -116,6 +121,9 @@ public struct InboxReader {
     }
 
     private func readSheet(_ source: any SpreadsheetSource, _ info: SheetInfo, relative: String, log: IssueLog) throws -> (InputFile.Sheet, RecognisedSheet?) {
+        if TemplateSheets.isTemplateSheet(info.name) {
+            return (InputFile.Sheet(name: info.name, kind: nil, headerRow: nil, rows: 0, status: .skipped), nil)
+        }
         let reader = try source.rows(ofSheet: info.index)
         var table = TableArea(lookahead: SheetRecognizer.headerSearchRows + 20)
         while let row = try reader.next() { table.add(row) }

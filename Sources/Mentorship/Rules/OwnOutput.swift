@@ -2,6 +2,8 @@
 /// (`OWN_OUTPUT_SKIPPED`, info) and named.
 enum OwnOutput: String, CaseIterable {
     case register, diagnostics, regional, report, outputFolder
+    /// A marked copy of `исправить/` (known by its document property, whatever its name).
+    case markedCopy
 
     /// What it is, for the remark.
     var russian: String {
@@ -11,6 +13,7 @@ enum OwnOutput: String, CaseIterable {
         case .regional: return "региональная выгрузка"
         case .report: return "отчёт report.json"
         case .outputFolder: return "папка с результатами сборки (в ней report.json)"
+        case .markedCopy: return "копия таблицы с пометками (из папки «исправить»)"
         }
     }
 
