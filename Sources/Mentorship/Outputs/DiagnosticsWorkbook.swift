@@ -89,7 +89,7 @@ public enum DiagnosticsWorkbook {
         let percent = writer.style(forNumberFormat: "0%")
         let coverage = CuratorSheet(writer, "Охват", [("Период", 14), ("Ожидалось", 12), ("Прошли диагностику", 12), ("Доля", 10), ("Не прошли", 60)])
         for line in register.coverage {
-            coverage.append([.text(line.period.russian), .number(Double(line.expected.count)), .number(Double(line.diagnosed)),
+            try coverage.append([.text(line.period.russian), .number(Double(line.expected.count)), .number(Double(line.diagnosed)),
                              line.expected.isEmpty ? .empty : .number(Double(line.diagnosed) / Double(line.expected.count)),
                              .text(line.missing.map(\.name.short).joined(separator: ", "))],
                             styles: [nil, nil, nil, percent, .wrapped])
@@ -136,7 +136,7 @@ public enum DiagnosticsWorkbook {
                 first = .text(span.first.russian)
                 toFirst = line.change.change(from: span.first, to: span.last).map(cell) ?? .text("нет общих участников")
             }
-            sheet.append(line.labels + values + [toPrevious, first, toFirst, .text(line.remarks.joined(separator: "\n"))],
+            try sheet.append(line.labels + values + [toPrevious, first, toFirst, .text(line.remarks.joined(separator: "\n"))],
                          styles: Array(repeating: nil, count: line.labels.count) + Array(repeating: decimal, count: periods.count) + [decimal, nil, decimal, .wrapped])
         }
         try sheet.finish()

@@ -49,7 +49,7 @@ public enum RegisterWorkbook {
                     + (consent.isValid ? "" : " (\(consent.problem ?? "недействительно"))")
             }
             let status = register.registerStatus(of: person)
-            sheet.append([
+            try sheet.append([
                 .number(Double(offset + 1)), .text(person.id), text(person.name.surname), text(person.name.given), text(person.name.patronymic),
                 person.birthDate == nil ? text(refused.text("birth_date", of: person)) : date(person.birthDate), person.age(on: register.asOf).map { .number(Double($0)) } ?? .empty, .text(person.category.russian),
                 text(person.classOrPosition), text(person.organisation), text(role), text(forms), text(numbers), date(start), date(end),
@@ -69,7 +69,7 @@ public enum RegisterWorkbook {
         let participants = Set(register.participants.map(ObjectIdentifier.init))
         let refused = RefusedValues(register.issues, fields: ["snils", "birth_date", "class"])
         for (offset, person) in register.ordered(register.people).enumerated() {
-            sheet.append([
+            try sheet.append([
                 .number(Double(offset + 1)), .text(person.id), .text(person.name.description),
                 person.birthDate == nil ? text(refused.text("birth_date", of: person)) : date(person.birthDate), .text(person.category.russian),
                 text(person.classOrPosition.isEmpty ? refused.text("class", of: person) : person.classOrPosition), text(person.snils ?? refused.text("snils", of: person)), .text(participants.contains(ObjectIdentifier(person)) ? "участник" : "не участвует"),
@@ -95,7 +95,7 @@ public enum RegisterWorkbook {
             let units = register.units(of: mentor).filter { $0.mentor === mentor }
             let mentees = units.flatMap(\.mentees)
             let interests = register.answer(of: mentor)?.interests
-            sheet.append([
+            try sheet.append([
                 .text(mentor.name.description), text(ContactText.all(of: mentor)),
                 text(mentor.organisation ?? mentor.classOrPosition), text(interests), .empty, text(interests), .empty, .empty,
                 date(units.compactMap(\.start).min()), text(mentees.map(\.name.description).joined(separator: "; ")),
@@ -119,7 +119,7 @@ public enum RegisterWorkbook {
         for mentee in register.ordered(mentees) {
             let units = register.units(of: mentee).filter { $0.mentees.contains { $0 === mentee } }
             let contacts = ContactText.all(of: mentee)
-            sheet.append([
+            try sheet.append([
                 .text(mentee.name.description), text(contacts), mentee.age(on: register.asOf).map { .number(Double($0)) } ?? .empty,
                 text(register.answer(of: mentee)?.request), date(units.compactMap(\.start).min()),
                 text(units.compactMap { $0.mentor?.name.description }.joined(separator: "; ")),
@@ -139,7 +139,7 @@ public enum RegisterWorkbook {
         ])
         for unit in register.units {
             let inOrder = OrderRule.decision(for: unit, in: register)
-            sheet.append([
+            try sheet.append([
                 .text(unit.number), .text(unit.isGroup ? "группа" : "пара"), text(unit.form?.russian), text(unit.mentor?.name.description),
                 text(unit.mentees.map(\.name.description).joined(separator: "; ")), date(unit.start), date(unit.end),
                 unit.planApproved.map { .text($0 ? "да" : "нет") } ?? .empty, unit.planDone.map { .number($0) } ?? .empty, .text(inOrder.text),
@@ -156,7 +156,7 @@ public enum RegisterWorkbook {
         let mentorNames = PartnerMatch.employerMentors(of: register.partners.map(\.name), in: register.units).map { Set($0.map(\.name.description)) }
         for (index, partner) in register.partners.enumerated() {
             let names = mentorNames[index].sorted()
-            sheet.append([.text(partner.name), text(partner.inn), text(partner.agreementNumber), date(partner.agreementDate),
+            try sheet.append([.text(partner.name), text(partner.inn), text(partner.agreementNumber), date(partner.agreementDate),
                               text(partner.mentorsCount), text(names.joined(separator: "; "))])
         }
         try sheet.finish()
@@ -168,7 +168,7 @@ public enum RegisterWorkbook {
         ])
         for respondent in register.respondents where respondent.role == .mentor {
             let inPair = respondent.person.map { !register.units(of: $0).isEmpty } ?? false
-            sheet.append([
+            try sheet.append([
                 .text(respondent.name), text(respondent.person?.category.russian ?? Self.notInRosters(respondent.declaredCategory)),
                 text(respondent.person?.classOrPosition ?? (respondent.declaredClassOrPosition.isEmpty ? nil : respondent.declaredClassOrPosition)),
                 text(respondent.source), text(respondent.interests), .text(inPair ? "да" : "нет"), .text(respondent.place.description),
@@ -190,7 +190,7 @@ public enum RegisterWorkbook {
         ])
         let periodNames = Dictionary(register.periods.map { ($0.key, $0.russian) }, uniquingKeysWith: { first, _ in first })
         for indicator in register.indicators {
-            sheet.append([
+            try sheet.append([
                 .text(indicator.definition), text(indicator.period.map { periodNames[$0] ?? $0 } ?? indicator.event), .number(Double(indicator.numerator)),
                 .number(Double(indicator.denominator)), indicator.value.map { .number($0) } ?? .empty, indicator.target.map { .number($0) } ?? .text("справочно"),
                 indicator.met.map { .text($0 ? "да" : "нет") } ?? .empty, .text(indicator.id),
@@ -212,7 +212,7 @@ public enum RegisterWorkbook {
             case .separateSchedule: deadline = .text("по графику")
             case .none: deadline = .text("без срока")
             }
-            sheet.append([text(position.section), .text(position.measure), text(position.deadlineText), deadline, text(position.responsible),
+            try sheet.append([text(position.section), .text(position.measure), text(position.deadlineText), deadline, text(position.responsible),
                               .text(position.status.russian), .text(position.place.description)], styles: [.wrapped, .wrapped, .wrapped, nil, .wrapped, nil, nil])
         }
         try sheet.finish()
@@ -224,7 +224,7 @@ public enum RegisterWorkbook {
             ("Статус", 10),
         ])
         for (issue, status) in zip(register.issues, register.remarks.statuses) {
-            sheet.append([
+            try sheet.append([
                 .text(issue.severity.russian), .text(issue.code.rawValue), .text(issue.file), text(issue.sheet), text(issue.cell),
                 text(issue.field.map(FieldLabel.russian)), text(issue.value.map(Period.russianIfKey)), .text(Period.russianKeys(in: (issue.person.map { "\($0): " } ?? "") + issue.message)), text(issue.suggestion),
                 .text(status.rawValue),
@@ -240,7 +240,7 @@ public enum RegisterWorkbook {
             ("Серьёзность", 14), ("Код", 34), ("Файл", 26), ("Лист", 16), ("Ячейка", 8), ("Поле", 14), ("Значение", 24), ("Сообщение", 60),
         ])
         for remark in register.remarks.fixed {
-            sheet.append([
+            try sheet.append([
                 .text(Severity(rawValue: remark.severity)?.russian ?? remark.severity), .text(remark.code), .text(remark.file), text(remark.sheet),
                 text(remark.cell), text(remark.field.map(FieldLabel.russian)), text(remark.value.map(Period.russianIfKey)), .text(Period.russianKeys(in: remark.message)),
             ], styles: [nil, nil, nil, nil, nil, nil, nil, .wrapped])
