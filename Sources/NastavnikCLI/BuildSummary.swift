@@ -46,6 +46,8 @@ struct BuildSummary {
         }
         out.write("Результаты: реестр — \(output)/register.xlsx; диагностика — \(output)/diagnostics.xlsx; приказы — \(output)/orders; "
                   + "региональная выгрузка — \(output)/regional.xlsx; для программ — \(output)/report.json\n")
+        out.write("Для директора: показатели и динамика — \(output)/отчёт.html (открывается в браузере, печатается на A4), "
+                  + "аналитическая справка — \(output)/справка.docx\n")
         if !outcome.markedCopies.isEmpty {
             out.write("Ваши таблицы с пометками (где исправить): \(output)/\(MarkedCopies.folder) — файлов: \(outcome.markedCopies.count)\n")
         }

@@ -17,7 +17,7 @@ struct SheetSplice {
     private let drawingOffset: Int
 
     init?(bytes source: [UInt8], marks: [CellMark], styles: inout StyleEditor) throws(PackageError) {
-        var scanner = Scanner(source)
+        let scanner = Scanner(source)
         // The root start tag.
         guard let rootStart = scanner.firstElement(), let root = scanner.tag(at: rootStart), root.name == "worksheet",
               let namespace = root.attribute("xmlns") else { return nil }

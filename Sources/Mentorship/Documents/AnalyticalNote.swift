@@ -69,7 +69,7 @@ public enum AnalyticalNote {
 
     /// Показатель | Период | Значение | Цель | Достигнуто, one row an indicator, in report.json's order.
     static func indicatorTable(_ register: Register) -> Table {
-        var table = Table(columnWidths: [78, 26, 30, 20, 26].map(Twips.mm), rows: [OrderFrame.headerRow(["Показатель", "Период", "Значение", "Цель", "Достигнуто"])])
+        var table = Table(columnWidths: [72, 26, 30, 26, 26].map(Twips.mm), rows: [OrderFrame.headerRow(["Показатель", "Период", "Значение", "Цель", "Достигнуто"])])
         table.fontSize = OrderFrame.tableFontSize
         for indicator in register.indicators {
             let when = indicator.period.map { key in register.periods.first { $0.key == key }?.label ?? key } ?? indicator.event ?? ""

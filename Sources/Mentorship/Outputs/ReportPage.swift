@@ -30,7 +30,7 @@ public enum ReportPage {
     body { font-family: "Liberation Sans", Arial, sans-serif; font-size: 11pt; color: #212121; margin: 0 auto; max-width: 190mm; }
     h1 { font-size: 16pt; margin: 0 0 4pt; } h2 { font-size: 13pt; margin: 14pt 0 6pt; border-bottom: 1px solid #90a4ae; }
     h3 { font-size: 11pt; margin: 8pt 0 2pt; } .muted { font-size: 9pt; } .school { font-weight: bold; margin: 0; }
-    table { border-collapse: collapse; width: 100%; table-layout: fixed; } col.name { width: 38%; } col.when { width: 17%; } col.value { width: 13%; } col.target { width: 10%; } col.bar { width: 12%; } col.met { width: 10%; }
+    table { border-collapse: collapse; width: 100%; table-layout: fixed; } col.name { width: 36%; } col.when { width: 17%; } col.value { width: 12%; } col.target { width: 10%; } col.bar { width: 12%; } col.met { width: 13%; }
     svg.bar { width: 100%; } th, td { border-bottom: 1px solid #e0e0e0; padding: 2pt 4pt; text-align: left; vertical-align: top; }
     th { background: #eceff1; font-weight: bold; } td.num { text-align: right; white-space: nowrap; }
     .met { color: #2e7d32; } .unmet { color: #c62828; } .legend span { margin-right: 10pt; } .muted { color: #757575; }
