@@ -99,21 +99,8 @@ public enum XLSXCellMarks {
         _ = tree.root.appendFragment(#"<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="\#(pid)" name="\#(ownerProperty)"><vt:lpwstr>\#(escapeText(tag))</vt:lpwstr></property>"#)
     }
 
-    static func escapeText(_ text: String) -> String {
-        var result = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default:
-                // Control characters other than tab and line breaks cannot stand in XML 1.0.
-                if character.value < 0x20 && character != "\n" && character != "\t" && character != "\r" { result += "?" } else { result.unicodeScalars.append(character) }
-            }
-        }
-        return result
-    }
+    /// Text escaped for XML content or a double-quoted attribute (the project's one ``XMLEscape``).
+    static func escapeText(_ text: String) -> String { XMLEscape.escape(text, attribute: true) }
 }
 
 /// Adds highlight formats to the workbook's styles: a copy of a cell's format with a solid fill, one per format and level.
