@@ -461,7 +461,32 @@ def write_readme_section() -> None:
         handle.write("\n".join(lines) + "\n" + after)
 
 
+# Saved by LibreOffice itself (`--libreoffice`, needs soffice): the corpus's python-calamine/base.xlsx and the
+# class-per-sheet roster, converted with the «MS Excel 97» filter and checked in as they came out.
+LIBREOFFICE = [
+    ("libreoffice_base.xls", os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus", "xlsx", "python-calamine", "base.xlsx")),
+    ("libreoffice_roster.xls", os.path.join(os.path.dirname(__file__), "..", "Tests", "Fixtures", "rosters", "class-per-sheet",
+                                            "Контингент_ЭлЖур.xlsx")),
+]
+
+
+def convert_with_libreoffice() -> None:
+    import shutil
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory() as work:
+        for name, source in LIBREOFFICE:
+            copy = os.path.join(work, name[:-4] + ".xlsx")
+            shutil.copyfile(source, copy)
+            subprocess.run(["soffice", "--headless", "--convert-to", "xls:MS Excel 97", "--outdir", work, copy], check=True,
+                           stdout=subprocess.DEVNULL)
+            shutil.copyfile(os.path.join(work, name), os.path.join(XLS_DIR, name))
+
+
 def main() -> None:
+    if "--libreoffice" in sys.argv:
+        convert_with_libreoffice()
+        return
     if xlwt.__VERSION__ != "1.3.0":
         sys.exit(f"xlwt {xlwt.__VERSION__} is installed; these fixtures are pinned to xlwt==1.3.0")
     os.makedirs(XLS_DIR, exist_ok=True)

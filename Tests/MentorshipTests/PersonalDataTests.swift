@@ -33,7 +33,8 @@ import SheetIO
         try Data("x".utf8).write(to: URL(fileURLWithPath: config + "/.key-12-x"))
         job.output = second
         let again = try job.run()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: config).sorted() == [".key-12-x", ".key-\(getpid())-1", "7017000019.key"])
+        let left = try FileManager.default.contentsOfDirectory(atPath: config).sorted()
+        #expect(left == [".key-12-x", ".key-\(getpid())-1", "7017000019.key"], "\(left)")
         guard case .stored(let reused) = again.key else { Testing.Issue.record("no stored key"); return }
         #expect(!reused.created && reused.key == stored.key)
         // The same IDs in both folders; not the HMAC under the empty key that anyone could recompute from the roster.

@@ -246,3 +246,22 @@ import Testing
         }
     }
 }
+
+/// Workbooks saved by LibreOffice itself (`scripts/make_xls_fixtures.py --libreoffice`) read as the XLSX they came from.
+@Suite struct LibreOfficeXLSTests {
+    @Test func theRosterSavedByLibreOfficeHasTheSameCells() throws {
+        let xls = try SpreadsheetOpener.open(path: TestSupport.packageRoot + "/Tests/Fixtures/xls/libreoffice_roster.xls")
+        let xlsx = try SpreadsheetOpener.open(path: TestSupport.packageRoot + "/Tests/Fixtures/rosters/class-per-sheet/Контингент_ЭлЖур.xlsx")
+        #expect(xls.sheets.map(\.name) == xlsx.sheets.map(\.name))
+        #expect(xls.sheets.count > 40)
+        for sheet in xlsx.sheets {
+            let ours = try TestSupport.readAll(xls, sheet: sheet.index), theirs = try TestSupport.readAll(xlsx, sheet: sheet.index)
+            #expect(ours.map(\.number) == theirs.map(\.number), "\(sheet.name)")
+            for (a, b) in zip(ours, theirs) {
+                // Trailing empty cells aside, every cell is the same value of the same type.
+                let width = max(a.cells.count, b.cells.count)
+                #expect((1...max(width, 1)).allSatisfy { a[column: $0] == b[column: $0] }, "\(sheet.name)!\(a.number)")
+            }
+        }
+    }
+}
