@@ -27,7 +27,7 @@ struct Nastavnik: ParsableCommand {
             var parsed = try parseAsRoot()
             try parsed.run()
         } catch let error as SpreadsheetError {
-            Terminal.error(error.description)
+            Terminal.error(ReadFailure.line(error))
             Glibc.exit(ExitStatus.of(error))
         } catch let error as ExitStatus {
             Glibc.exit(error.code)

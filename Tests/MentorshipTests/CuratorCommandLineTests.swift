@@ -58,6 +58,20 @@ struct CuratorCommandLineTests {
         if arguments.contains("build") { #expect(output.contains("ДД.ММ.ГГГГ") && output.contains("Коды завершения")) }
     }
 
+    /// `cat`, `inspect` and `convert` say why a file cannot be read in Russian, naming the file (and sheet).
+    @Test func readErrorsOfTheSpreadsheetCommandsAreRussian() throws {
+        let root = OutputSetSupport.root + "/Tests/Fixtures/hostile/"
+        for arguments in [["cat", "--json", root + "truncated.xlsx"], ["inspect", root + "bad_shared_string_index.xlsx"],
+                          ["cat", "--json", root + "xls_sector_loop.xls"], ["convert", root + "valid.xlsx", NSTemporaryDirectory() + "x.csv", "--sheet", "Нет"]] {
+            let result = try Self.run(arguments)
+            #expect(result.status != 0)
+            let message = result.errors.replacingOccurrences(of: root, with: "")
+            #expect(message.contains("nastavnik \(arguments[0]):"), "\(message)")
+            let words = Self.englishWords(message.components(separatedBy: " ").filter { !$0.contains(".xls") && !$0.contains(".csv") }.joined(separator: " "))
+            #expect(words.isEmpty, "English in «\(message)»: \(words)")
+        }
+    }
+
     @Test func argumentErrorsNameTheCommandInRussian() throws {
         let missing = try Self.run(["build", "samples/inbox"])
         #expect(missing.status == 2)
