@@ -74,7 +74,7 @@ struct InboxWalker {
     private mutating func walk(folder: [UInt8], relative: [UInt8], ancestors: Set<FileIdentity>, viaLink: Bool = false) {
         walkedFolders.formUnion(ancestors)
         guard let names = RawPath.list(folder) else {
-            if !relative.isEmpty { add(relative, folder, skip: .init(status: .unreadable, code: .fileUnreadable, reason: "папка не открывается: нет прав на чтение")) }
+            if !relative.isEmpty { add(relative, folder, skip: .init(status: .unreadable, code: .fileUnreadable, reason: EntryReason.folderUnreadable.text)) }
             return
         }
         for name in names {
@@ -83,11 +83,11 @@ struct InboxWalker {
             let childRelative = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
             if path.count >= Self.pathLimit {
                 add(childRelative, path, skip: .init(status: .skipped, code: .fileSkipped,
-                                                     reason: "путь длиной \(path.count) байт, а система открывает пути короче \(Self.pathLimit) байт; сократите имена папок"))
+                                                     reason: EntryReason.pathTooLong(length: path.count, limit: Self.pathLimit).text))
                 continue
             }
             guard let own = RawPath.linkStatus(path) else {
-                add(childRelative, path, skip: .init(status: .unreadable, code: .fileUnreadable, reason: "не удалось прочитать сведения о файле (\(RawPath.lastError))"))
+                add(childRelative, path, skip: .init(status: .unreadable, code: .fileUnreadable, reason: EntryReason.noStatus(error: RawPath.lastError).text))
                 continue
             }
             if let excluded, FileIdentity(own) == excluded { continue }
@@ -96,17 +96,17 @@ struct InboxWalker {
             if own.st_mode & S_IFMT == S_IFLNK {
                 isLink = true
                 guard let target = RawPath.realpath(path) else {
-                    let reason = errno == ELOOP ? "ссылка образует цикл (ведёт сама на себя)" : "ссылка никуда не ведёт: файла, на который она указывает, нет"
+                    let reason = (errno == ELOOP ? EntryReason.linkLoop : .linkBroken).text
                     add(childRelative, path, skip: .init(status: .skipped, code: .fileSkipped, reason: reason))
                     continue
                 }
                 guard target == rootResolved || target.starts(with: rootResolved + [UInt8(ascii: "/")]) else {
                     add(childRelative, path, skip: .init(status: .unsupported, code: .fileUnsupported,
-                                                         reason: "ссылка ведёт за пределы папки (\(RawPath.display(target))): такие файлы не читаются"))
+                                                         reason: EntryReason.linkOutside(target: RawPath.display(target)).text))
                     continue
                 }
                 guard let followed = RawPath.status(path) else {
-                    add(childRelative, path, skip: .init(status: .unreadable, code: .fileUnreadable, reason: "ссылка не открывается (\(RawPath.lastError))"))
+                    add(childRelative, path, skip: .init(status: .unreadable, code: .fileUnreadable, reason: EntryReason.linkUnopenable(error: RawPath.lastError).text))
                     continue
                 }
                 info = followed
@@ -116,9 +116,9 @@ struct InboxWalker {
             case S_IFDIR:
                 let identity = FileIdentity(info)
                 if ancestors.contains(identity) {
-                    add(childRelative, path, skip: .init(status: .skipped, code: .fileSkipped, reason: "ссылка на папку образует цикл: папка содержит саму себя"))
+                    add(childRelative, path, skip: .init(status: .skipped, code: .fileSkipped, reason: EntryReason.folderLinkLoop.text))
                 } else if isLink && walkedFolders.contains(identity) {
-                    add(childRelative, path, skip: .init(status: .skipped, code: .fileSkipped, reason: "ссылка на папку, которая уже прочитана"))
+                    add(childRelative, path, skip: .init(status: .skipped, code: .fileSkipped, reason: EntryReason.folderAlreadyRead.text))
                 } else if skipsOwnOutputs, let names = RawPath.list(path), OwnOutput.isOutputFolder(holding: names) {
                     add(childRelative, path, skip: .init(status: .skipped, code: .ownOutputSkipped, reason: OwnOutput.outputFolder.russian))
                 } else {
@@ -128,7 +128,7 @@ struct InboxWalker {
                 if skipsOwnOutputs, let output = OwnOutput.file(named: String(decoding: name, as: UTF8.self)) {
                     add(childRelative, path, skip: .init(status: .skipped, code: .ownOutputSkipped, reason: output.russian))
                 } else if RawPath.withCString(path, { access($0, R_OK) }) != 0 {
-                    add(childRelative, path, skip: .init(status: .unreadable, code: .fileUnreadable, reason: "нет прав на чтение файла"))
+                    add(childRelative, path, skip: .init(status: .unreadable, code: .fileUnreadable, reason: EntryReason.fileUnreadable.text))
                 } else {
                     var entry = InboxEntry(relative: RawPath.display(childRelative), rawPath: path, skip: nil)
                     entry.identity = FileIdentity(info)
@@ -137,7 +137,7 @@ struct InboxWalker {
                 }
             default:
                 add(childRelative, path, skip: .init(status: .unsupported, code: .fileUnsupported,
-                                                     reason: "\(Self.kindName(info.st_mode)) — не файл; такие записи не открываются"))
+                                                     reason: EntryReason.notAFile(mode: info.st_mode).text))
             }
         }
     }
@@ -159,18 +159,8 @@ struct InboxWalker {
         return entries.map { entry in
             guard entry.skip == nil, let identity = entry.identity, let first = keeper[identity]?.relative, first != entry.relative else { return entry }
             var copy = entry
-            copy.skip = .init(status: .skipped, code: .fileSkipped, reason: "ссылка на файл «\(first)», который уже прочитан")
+            copy.skip = .init(status: .skipped, code: .fileSkipped, reason: EntryReason.fileAlreadyRead(first: first).text)
             return copy
-        }
-    }
-
-    static func kindName(_ mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFIFO: return "канал (FIFO)"
-        case S_IFCHR: return "символьное устройство"
-        case S_IFBLK: return "блочное устройство"
-        case S_IFSOCK: return "сокет"
-        default: return "особая запись файловой системы"
         }
     }
 }
