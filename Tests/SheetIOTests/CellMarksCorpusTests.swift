@@ -5,7 +5,7 @@ import PackageIO
 
 /// Marking every workbook of the corpus (written by Excel, LibreOffice, Google Sheets, openpyxl, XlsxWriter …) and
 /// the hostile fixtures: a marked copy reads back with the same values, or the marking fails with an error; never a crash.
-@Suite struct CellMarksCorpusTests {
+@Suite(.serialized) struct CellMarksCorpusTests {
     /// Every sheet's rows, empty cells dropped (a mark may add an empty cell).
     static func values(_ path: String) throws -> [[String]] {
         let reader = try XLSXReader(path: path)
