@@ -45,7 +45,11 @@ final class WorkerMonitor {
             cancelled = true
             broadcast()
         }
-        if let thread { pthread_join(thread, nil) }
+        if let thread {
+            // The last reference may be dropped on the worker itself (a temporary retain inside its loop): a thread
+            // cannot join itself, so it is detached and ends on its own.
+            if pthread_equal(thread, pthread_self()) != 0 { pthread_detach(thread) } else { pthread_join(thread, nil) }
+        }
         thread = nil
     }
 }
