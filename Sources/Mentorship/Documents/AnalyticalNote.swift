@@ -73,10 +73,10 @@ public enum AnalyticalNote {
         table.fontSize = OrderFrame.tableFontSize
         for indicator in register.indicators {
             let when = indicator.period.map { key in register.periods.first { $0.key == key }?.label ?? key } ?? indicator.event ?? ""
-            let value = indicator.value.map { "\(HTMLCharts.percent($0)) (\(indicator.numerator) из \(indicator.denominator))" } ?? "нет данных"
+            let value = indicator.value.map { "\(RussianText.percent($0)) (\(indicator.numerator) из \(indicator.denominator))" } ?? "нет данных"
             table.rows.append(TableRow([
                 TableCell(indicator.definition), TableCell(when), TableCell(value, alignment: .center),
-                TableCell(indicator.target.map(HTMLCharts.percent) ?? "справочно", alignment: .center),
+                TableCell(indicator.target.map(RussianText.percent) ?? "справочно", alignment: .center),
                 TableCell(indicator.met.map { $0 ? "да" : "нет" } ?? "—", alignment: .center),
             ]))
         }
@@ -93,8 +93,8 @@ public enum AnalyticalNote {
             let measured = line.means.enumerated().compactMap { index, mean in mean.map { (index, $0) } }
             guard let first = measured.first, let last = measured.last, first.0 != last.0 else { continue }
             let change = last.1 - first.1
-            sentences.append("«\(line.indicator)», форма «\(line.form)»: средний балл \(HTMLCharts.score(first.1)) за \(dynamics.periods[first.0].label), "
-                + "\(HTMLCharts.score(last.1)) за \(dynamics.periods[last.0].label) (\(change >= 0 ? "+" : "")\(HTMLCharts.score(change))).")
+            sentences.append("«\(line.indicator)», форма «\(line.form)»: средний балл \(RussianText.hundredths(first.1)) за \(dynamics.periods[first.0].label), "
+                + "\(RussianText.hundredths(last.1)) за \(dynamics.periods[last.0].label) (\(change >= 0 ? "+" : "")\(RussianText.hundredths(change))).")
         }
         let order = Dictionary(uniqueKeysWithValues: register.periods.enumerated().map { ($1.key, $0) })
         for indicator in dynamics.indicators {
@@ -110,7 +110,7 @@ public enum AnalyticalNote {
             let twice = firstLast.values.filter { $0.first.0 != $0.last.0 }
             guard !twice.isEmpty else { continue }
             let grew = twice.filter { $0.last.1 > $0.first.1 }.count
-            sentences.append("Доля участников с ростом показателя «\(indicator)» — \(HTMLCharts.percent(Double(grew) / Double(twice.count))) "
+            sentences.append("Доля участников с ростом показателя «\(indicator)» — \(RussianText.percent(Double(grew) / Double(twice.count))) "
                 + "(\(grew) из \(twice.count), прошедших диагностику не менее двух раз).")
         }
         return sentences.isEmpty ? ["Диагностика проведена за один период: изменений пока нет."] : sentences

@@ -6,18 +6,13 @@ enum HTMLCharts {
     static func escape(_ text: String) -> String { XMLEscape.escape(text, attribute: true) }
 
     /// A share as Russian text: «64,3 %».
-    static func percent(_ value: Double) -> String {
-        let tenths = Int((value * 1000).rounded())
-        return "\(tenths / 10),\(abs(tenths % 10)) %"
-    }
+    static func percent(_ value: Double) -> String { RussianText.percent(value) }
 
     /// A score as Russian text: «7,25».
-    static func score(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let sign = hundredths < 0 ? "−" : ""
-        let magnitude = abs(hundredths)
-        return sign + "\(magnitude / 100)," + (magnitude % 100 < 10 ? "0" : "") + "\(magnitude % 100)"
-    }
+    static func score(_ value: Double) -> String { RussianText.hundredths(value) }
+
+    /// The colours of the series of a line chart, in order (the legend uses the same).
+    static let seriesColours = ["#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#c62828", "#00838f", "#5d4037"]
 
     /// A horizontal bar of a share (0–1, clipped at 1) with the target marked: green when met, red when not,
     /// grey when there is no target.
@@ -42,7 +37,7 @@ enum HTMLCharts {
         let step = periods.count > 1 ? plotWidth / Double(periods.count - 1) : 0
         func x(_ index: Int) -> Double { left + (periods.count > 1 ? Double(index) * step : plotWidth / 2) }
         func y(_ value: Double) -> Double { top + plotHeight * (1 - min(max(value / maximum, 0), 1)) }
-        let colours = ["#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#c62828", "#00838f", "#5d4037"]
+        let colours = seriesColours
         var svg = "<svg class=\"lines\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">"
         for tick in 0...4 {
             let value = maximum * Double(tick) / 4

@@ -44,10 +44,7 @@ struct QuarterlyChange {
         /// «+0,50 (по 1 из 2)»: the change with a decimal comma, and whom it covers when not everyone.
         var text: String {
             let rounded = (value * 100).rounded() / 100
-            let sign = rounded > 0 ? "+" : rounded < 0 ? "−" : ""
-            let magnitude = Int((abs(rounded) * 100).rounded())
-            let hundredths = magnitude % 100
-            return sign + "\(magnitude / 100)," + (hundredths < 10 ? "0" : "") + "\(hundredths)" + (isWhole ? "" : " (по \(compared) из \(of))")
+            return (rounded > 0 ? "+" : "") + RussianText.hundredths(rounded) + (isWhole ? "" : " (по \(compared) из \(of))")
         }
     }
 }

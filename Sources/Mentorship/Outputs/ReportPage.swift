@@ -81,7 +81,7 @@ public enum ReportPage {
             html += "<div class=\"chart\"><h3>\(HTMLCharts.escape(indicator))</h3>"
             html += HTMLCharts.lines(periods: labels, series: series.map { ($0.form, $0.means) }, maximum: maximum)
             html += "<p class=\"legend\">" + series.enumerated().map { index, line in
-                "<span style=\"color: \(["#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#c62828", "#00838f", "#5d4037"][index % 7])\">● \(HTMLCharts.escape(line.form))</span>"
+                "<span style=\"color: \(HTMLCharts.seriesColours[index % HTMLCharts.seriesColours.count])\">● \(HTMLCharts.escape(line.form))</span>"
             }.joined() + "</p></div>\n"
         }
         html += "<h3>Охват диагностикой</h3><table><tr><th>Период</th><th>Ожидалось</th><th>Прошли</th><th>Доля</th><th></th></tr>\n"

@@ -1,5 +1,18 @@
 /// Russian phrasing the remarks share: numbers with their nouns, values shortened without cutting a word.
 enum RussianText {
+    /// A number to two decimals with a decimal comma, «−» before a negative one: «7,25», «−0,50».
+    static func hundredths(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let magnitude = abs(hundredths)
+        return (hundredths < 0 ? "−" : "") + "\(magnitude / 100)," + (magnitude % 100 < 10 ? "0" : "") + "\(magnitude % 100)"
+    }
+
+    /// A share as a percentage to one decimal: «64,3 %».
+    static func percent(_ share: Double) -> String {
+        let tenths = Int((share * 1000).rounded())
+        return "\(tenths / 10),\(abs(tenths % 10)) %"
+    }
+
     /// «1 год», «3 года», «13 лет».
     static func years(_ count: Int) -> String { "\(count) " + plural(count, "год", "года", "лет") }
 
