@@ -72,7 +72,7 @@ public enum AnalyticalNote {
         var table = Table(columnWidths: [72, 26, 30, 26, 26].map(Twips.mm), rows: [OrderFrame.headerRow(["Показатель", "Период", "Значение", "Цель", "Достигнуто"])])
         table.fontSize = OrderFrame.tableFontSize
         for indicator in register.indicators {
-            let when = indicator.period.map { key in register.periods.first { $0.key == key }?.label ?? key } ?? indicator.event ?? ""
+            let when = indicator.period.map(register.periodName) ?? indicator.event ?? ""
             let value = indicator.value.map { "\(RussianText.percent($0)) (\(indicator.numerator) из \(indicator.denominator))" } ?? "нет данных"
             table.rows.append(TableRow([
                 TableCell(indicator.definition), TableCell(when), TableCell(value, alignment: .center),
@@ -93,8 +93,8 @@ public enum AnalyticalNote {
             let measured = line.means.enumerated().compactMap { index, mean in mean.map { (index, $0) } }
             guard let first = measured.first, let last = measured.last, first.0 != last.0 else { continue }
             let change = last.1 - first.1
-            sentences.append("«\(line.indicator)», форма «\(line.form)»: средний балл \(RussianText.hundredths(first.1)) за \(dynamics.periods[first.0].label), "
-                + "\(RussianText.hundredths(last.1)) за \(dynamics.periods[last.0].label) (\(change >= 0 ? "+" : "")\(RussianText.hundredths(change))).")
+            sentences.append("«\(line.indicator)», форма «\(line.form)»: средний балл \(RussianText.hundredths(first.1)) за \(dynamics.periods[first.0].russian), "
+                + "\(RussianText.hundredths(last.1)) за \(dynamics.periods[last.0].russian) (\(change >= 0 ? "+" : "")\(RussianText.hundredths(change))).")
         }
         let order = Dictionary(uniqueKeysWithValues: register.periods.enumerated().map { ($1.key, $0) })
         for indicator in dynamics.indicators {

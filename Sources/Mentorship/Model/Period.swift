@@ -6,15 +6,6 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { key }
 
-    /// The period as curators write it: «3 кв. 2025», «II четверть 2025/26».
-    public var label: String {
-        let parts = key.split(separator: "-")
-        guard parts.count == 2, let last = parts.last, let number = Int(last.dropFirst()) else { return key }
-        if last.hasPrefix("Q") { return "\(number) кв. \(parts[0])" }
-        let roman = ["I", "II", "III", "IV"]
-        return (1...4).contains(number) ? "\(roman[number - 1]) четверть \(parts[0])" : key
-    }
-
     public static func < (lhs: Period, rhs: Period) -> Bool { (lhs.start, lhs.key) < (rhs.start, rhs.key) }
 
     /// The calendar quarter a date falls in.

@@ -46,7 +46,7 @@ public enum ReportPage {
             let value = indicator.value.map(HTMLCharts.percent) ?? "—"
             let target = indicator.target.map(HTMLCharts.percent) ?? "справочно"
             let verdict = indicator.met.map { $0 ? "<span class=\"met\">да</span>" : "<span class=\"unmet\">нет</span>" } ?? ""
-            let when = (indicator.period.map { periodLabel($0, register) } ?? indicator.event) ?? ""
+            let when = indicator.period.map(register.periodName) ?? indicator.event ?? ""
             html += "<tr class=\"indicator\" data-id=\"\(HTMLCharts.escape(indicator.id))\" data-period=\"\(HTMLCharts.escape(indicator.period ?? indicator.event ?? ""))\""
                 + " data-numerator=\"\(indicator.numerator)\" data-denominator=\"\(indicator.denominator)\">"
                 + "<td>\(nameCell(indicator.definition))</td><td>\(HTMLCharts.escape(when))</td>"
@@ -66,15 +66,11 @@ public enum ReportPage {
         return HTMLCharts.escape(name) + "<br><span class=\"muted\">доля от: \(HTMLCharts.escape(parts.dropFirst().joined(separator: " / ")))</span>"
     }
 
-    static func periodLabel(_ key: String, _ register: Register) -> String {
-        register.periods.first { $0.key == key }?.label ?? key
-    }
-
     static func dynamicsSection(_ register: Register) -> String {
         let dynamics = FormDynamics(register)
         var html = "<section id=\"dynamics\"><h2>Диагностика по кварталам</h2>\n"
         guard !dynamics.periods.isEmpty else { return html + "<p class=\"muted\">Результатов диагностики нет.</p></section>\n" }
-        let labels = dynamics.periods.map(\.label)
+        let labels = dynamics.periods.map(\.russian)
         let maximum = max(10, (register.diagnostics.map(\.score).max() ?? 10).rounded(.up))
         for indicator in dynamics.indicators {
             let series = dynamics.lines.filter { $0.indicator == indicator }
@@ -88,7 +84,7 @@ public enum ReportPage {
         for line in register.coverage {
             let share = line.expected.isEmpty ? nil : Double(line.diagnosed) / Double(line.expected.count)
             html += "<tr class=\"coverage\" data-period=\"\(HTMLCharts.escape(line.period.key))\" data-numerator=\"\(line.diagnosed)\" data-denominator=\"\(line.expected.count)\">"
-                + "<td>\(HTMLCharts.escape(line.period.label))</td><td class=\"num\">\(line.expected.count)</td><td class=\"num\">\(line.diagnosed)</td>"
+                + "<td>\(HTMLCharts.escape(line.period.russian))</td><td class=\"num\">\(line.expected.count)</td><td class=\"num\">\(line.diagnosed)</td>"
                 + "<td class=\"num\">\(share.map(HTMLCharts.percent) ?? "нет данных")</td><td>\(HTMLCharts.bar(value: share, target: 1, met: share.map { $0 >= 1 }))</td></tr>\n"
         }
         return html + "</table></section>\n"

@@ -41,6 +41,9 @@ public final class Register {
         return subset.sorted { counter?.add(.sortComparison); return ranks[ObjectIdentifier($0)]! < ranks[ObjectIdentifier($1)]! }
     }
 
+    /// A period key of this register («2025-Q3») as the curator writes it (``Period/russian``), the text itself otherwise.
+    public func periodName(_ key: String) -> String { periods.first { $0.key == key }?.russian ?? key }
+
     /// The consent of a person, if any.
     public func consent(of person: Person) -> Consent? { consents[ObjectIdentifier(person)] }
 
