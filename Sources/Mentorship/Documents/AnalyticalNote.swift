@@ -96,22 +96,27 @@ public enum AnalyticalNote {
             sentences.append("«\(line.indicator)», форма «\(line.form)»: средний балл \(RussianText.hundredths(first.1)) за \(dynamics.periods[first.0].russian), "
                 + "\(RussianText.hundredths(last.1)) за \(dynamics.periods[last.0].russian) (\(change >= 0 ? "+" : "")\(RussianText.hundredths(change))).")
         }
+        // Each person's first and last measured score per indicator, in one pass over the results.
         let order = Dictionary(uniqueKeysWithValues: register.periods.enumerated().map { ($1.key, $0) })
+        struct Key: Hashable { var indicator: String; var person: ObjectIdentifier }
+        var firstLast: [Key: (first: (Int, Double), last: (Int, Double))] = [:]
+        for result in register.diagnostics {
+            guard let position = order[result.period.key] else { continue }
+            let key = Key(indicator: result.indicator, person: ObjectIdentifier(result.person))
+            var entry = firstLast[key] ?? (first: (position, result.score), last: (position, result.score))
+            if position < entry.first.0 { entry.first = (position, result.score) }
+            if position >= entry.last.0 { entry.last = (position, result.score) }
+            firstLast[key] = entry
+        }
+        var measuredTwice: [String: (grew: Int, of: Int)] = [:]
+        for (key, entry) in firstLast where entry.first.0 != entry.last.0 {
+            measuredTwice[key.indicator, default: (0, 0)].of += 1
+            if entry.last.1 > entry.first.1 { measuredTwice[key.indicator, default: (0, 0)].grew += 1 }
+        }
         for indicator in dynamics.indicators {
-            var firstLast: [ObjectIdentifier: (first: (Int, Double), last: (Int, Double))] = [:]
-            for result in register.diagnostics where result.indicator == indicator {
-                guard let position = order[result.period.key] else { continue }
-                let id = ObjectIdentifier(result.person)
-                var entry = firstLast[id] ?? (first: (position, result.score), last: (position, result.score))
-                if position < entry.first.0 { entry.first = (position, result.score) }
-                if position >= entry.last.0 { entry.last = (position, result.score) }
-                firstLast[id] = entry
-            }
-            let twice = firstLast.values.filter { $0.first.0 != $0.last.0 }
-            guard !twice.isEmpty else { continue }
-            let grew = twice.filter { $0.last.1 > $0.first.1 }.count
-            sentences.append("Доля участников с ростом показателя «\(indicator)» — \(RussianText.percent(Double(grew) / Double(twice.count))) "
-                + "(\(grew) из \(twice.count), прошедших диагностику не менее двух раз).")
+            guard let (grew, of) = measuredTwice[indicator] else { continue }
+            sentences.append("Доля участников с ростом показателя «\(indicator)» — \(RussianText.percent(Double(grew) / Double(of))) "
+                + "(\(grew) из \(of), прошедших диагностику не менее двух раз).")
         }
         return sentences.isEmpty ? ["Диагностика проведена за один период: изменений пока нет."] : sentences
     }

@@ -38,7 +38,7 @@ public final class Register {
         let ranks = personRanks
         guard subset.allSatisfy({ ranks[ObjectIdentifier($0)] != nil }) else { return PersonOrder.ordered(subset) }
         let counter = OperationCounter.current
-        return subset.sorted { counter?.add(.sortComparison); return ranks[ObjectIdentifier($0)]! < ranks[ObjectIdentifier($1)]! }
+        return subset.map { (ranks[ObjectIdentifier($0)]!, $0) }.sorted { counter?.add(.sortComparison); return $0.0 < $1.0 }.map(\.1)
     }
 
     /// A period key of this register («2025-Q3») as the curator writes it (``Period/russian``), the text itself otherwise.
