@@ -186,9 +186,7 @@ final class XMLTree {
         if bytes.count > 64 << 20 {
             throw PackageError(.limitExceeded, file: file, entry: entry, message: "the part is larger than 64 MiB")
         }
-        if Self.declaresDTD(bytes) {
-            throw PackageError(.badXML, file: file, entry: entry, message: "the part declares a DTD (<!DOCTYPE>); OOXML forbids DTDs and entity declarations")
-        }
+        try XMLPart.refuseDTD(bytes, file: file, entry: entry)
         XMLPushParser.prepareLibrary()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let parsed = bytes.withUnsafeBufferPointer { buffer in
@@ -205,13 +203,6 @@ final class XMLTree {
     }
 
     deinit { xmlFreeDoc(document) }
-
-    static func declaresDTD(_ bytes: [UInt8]) -> Bool {
-        let marker = Array("<!DOCTYPE".utf8)
-        guard bytes.count >= marker.count else { return false }
-        for start in 0...(bytes.count - marker.count) where bytes[start] == 0x3C && bytes[start..<(start + marker.count)].elementsEqual(marker) { return true }
-        return false
-    }
 
     func serialised(file: String, entry: String) throws(PackageError) -> [UInt8] {
         var memory: UnsafeMutablePointer<xmlChar>?

@@ -17,9 +17,7 @@ public final class XMLPart {
         if bytes.count > Self.sizeLimit {
             throw PackageError(.limitExceeded, file: file, entry: entry, message: "the part is larger than \(Self.sizeLimit >> 20) MiB")
         }
-        if Self.declaresDTD(bytes) {
-            throw PackageError(.badXML, file: file, entry: entry, message: "the part declares a DTD (<!DOCTYPE>); OOXML forbids DTDs and entity declarations")
-        }
+        try Self.refuseDTD(bytes, file: file, entry: entry)
         guard !bytes.isEmpty else { throw PackageError(.badXML, file: file, entry: entry, message: "the part is empty") }
         XMLPushParser.prepareLibrary()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_COMPACT.rawValue)
@@ -38,11 +36,14 @@ public final class XMLPart {
 
     deinit { xmlFreeDoc(document) }
 
-    static func declaresDTD(_ bytes: [UInt8]) -> Bool {
+    /// Refuses a part that declares a DTD, before any parser sees it: OOXML and ODF parts never carry one, and a DTD
+    /// is how entity bombs and external entities come in. Shared by every tree parser of packages (``XMLPart``, DOCX templates).
+    public static func refuseDTD(_ bytes: [UInt8], file: String, entry: String) throws(PackageError) {
         let marker = Array("<!DOCTYPE".utf8)
-        guard bytes.count >= marker.count else { return false }
-        for start in 0...(bytes.count - marker.count) where bytes[start] == 0x3C && bytes[start..<(start + marker.count)].elementsEqual(marker) { return true }
-        return false
+        guard bytes.count >= marker.count else { return }
+        for start in 0...(bytes.count - marker.count) where bytes[start] == 0x3C && bytes[start..<(start + marker.count)].elementsEqual(marker) {
+            throw PackageError(.badXML, file: file, entry: entry, message: "the part declares a DTD (<!DOCTYPE>); OOXML forbids DTDs and entity declarations")
+        }
     }
 
     /// The part as UTF-8 XML with its declaration.
