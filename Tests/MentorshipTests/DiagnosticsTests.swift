@@ -6,22 +6,25 @@ import SheetIO
 /// Quarterly comparison tables: known scores give known changes; a missing period is reported and left
 /// empty, never counted as 0. The long layout («Показатель», «Балл») and period columns are read.
 @Suite struct DiagnosticsTests {
-    @Test func knownScoresGiveKnownChanges() throws {
-        let register = try PipelineTests.build(["students.csv": """
+    /// A pair of two pupils, begun 01.01.2025: the inbox the diagnostics below are added to.
+    static let pair = ["students.csv": """
         ФИО;Дата рождения;Класс
         Смирнова Анна Олеговна;05.06.2009;10А
         Кузнецов Пётр Ильич;07.08.2013;6В
         """, "pairs.csv": """
         № пары;Наставник;Наставляемый;Форма наставничества;Дата начала
         1;Смирнова А.О.;Кузнецов П.И.;ученик – ученик;01.01.2025
-        """, "diagnostics.csv": """
+        """]
+
+    @Test func knownScoresGiveKnownChanges() throws {
+        let register = try PipelineTests.build(Self.pair.merging(["diagnostics.csv": """
         ФИО;Период;Показатель;Балл
         Смирнова А.О.;1 кв. 2025;Мотивация;6
         Кузнецов П.И.;1 кв. 2025;Мотивация;4
         Смирнова А.О.;II квартал 2025;Мотивация;8,5
         Кузнецов П.И.;2025-Q3;Мотивация;7
         Смирнова А.О.;2025-Q3;Мотивация;9
-        """])
+        """]) { $1 })
         #expect(register.periods.map(\.key) == ["2025-Q1", "2025-Q2", "2025-Q3"])
         // Кузнецов has no result for 2025-Q2: reported, and his cell stays empty.
         #expect(register.issues.contains { $0.code == .diagnosticMissing && $0.value == "2025-Q2" && $0.person == "Кузнецов Пётр Ильич" })
@@ -56,20 +59,13 @@ import SheetIO
     }
 
     @Test func anInvalidScoreIsAnErrorCellWithItsRemark() throws {
-        let register = try PipelineTests.build(["students.csv": """
-        ФИО;Дата рождения;Класс
-        Смирнова Анна Олеговна;05.06.2009;10А
-        Кузнецов Пётр Ильич;07.08.2013;6В
-        """, "pairs.csv": """
-        № пары;Наставник;Наставляемый;Форма наставничества;Дата начала
-        1;Смирнова А.О.;Кузнецов П.И.;ученик – ученик;01.01.2025
-        """, "diagnostics.csv": """
+        let register = try PipelineTests.build(Self.pair.merging(["diagnostics.csv": """
         ФИО;Период;Показатель;Балл
         Смирнова А.О.;1 кв. 2025;Мотивация;6
         Кузнецов П.И.;1 кв. 2025;Мотивация;4
         Смирнова А.О.;2 кв. 2025;Мотивация;8
         Кузнецов П.И.;2 кв. 2025;Мотивация;много
-        """])
+        """]) { $1 })
         #expect(register.issues.contains { $0.code == .scoreInvalid && $0.value == "много" })
         let path = NSTemporaryDirectory() + "nastavnik-diagnostics-" + UUID().uuidString + ".xlsx"
         try DiagnosticsWorkbook.write(register, to: path)
