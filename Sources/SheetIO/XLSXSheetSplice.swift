@@ -22,17 +22,27 @@ struct SheetSplice {
         guard let rootStart = scanner.firstElement(), let root = scanner.tag(at: rootStart), root.name == "worksheet",
               let namespace = root.attribute("xmlns") else { return nil }
         let relationships = namespace.hasPrefix("http://purl.oclc.org") ? XLSXCellMarks.strictRelationships : XLSXCellMarks.transitionalRelationships
-        guard let prefix = root.attributes.first(where: { $0.name.hasPrefix("xmlns:") && $0.value == relationships })?.name.dropFirst(6),
-              !prefix.isEmpty, Scanner.find(Array("<legacyDrawing".utf8), in: source, from: 0) == nil,
+        guard Scanner.find(Array("<legacyDrawing".utf8), in: source, from: 0) == nil,
               let dataStart = Scanner.find(Array("<sheetData".utf8), in: source, from: root.end), let data = scanner.tag(at: dataStart),
               data.name == "sheetData", !data.selfClosing else { return nil }
         self.namespace = namespace
-        relationshipPrefix = String(prefix)
 
         let fills = marks.filter { $0.level != .note }.sorted { ($0.cell.row, $0.cell.column) < ($1.cell.row, $1.cell.column) }
         var out: [UInt8] = []
-        out.reserveCapacity(source.count + fills.count * 24)
-        out += source[..<data.end]
+        out.reserveCapacity(source.count + fills.count * 24 + 256)
+        if let bound = root.attributes.first(where: { $0.name.hasPrefix("xmlns:") && $0.name.count > 6 && $0.value == relationships }) {
+            relationshipPrefix = String(bound.name.dropFirst(6))
+            out += source[..<data.end]
+        } else {
+            // Written without the relationships namespace (openpyxl does so): declared on the root, under a free prefix.
+            let declared = Set(root.attributes.map(\.name))
+            var prefix = "r", number = 0
+            while declared.contains("xmlns:" + prefix) { number += 1; prefix = "r\(number)" }
+            relationshipPrefix = prefix
+            out += source[..<rootStart]
+            out += root.rewritten(source, setting: ("xmlns:" + prefix, relationships))
+            out += source[root.end..<data.end]
+        }
         var next = 0          // the first mark not yet written
         var position = data.end
         var rowStyle: Int?

@@ -105,6 +105,31 @@ import PackageIO
         #expect(String(decoding: after["xl/worksheets/sheet1.xml"]!, as: UTF8.self).contains("<legacyDrawing r:id="))
     }
 
+    /// openpyxl and others leave the relationships namespace undeclared on a sheet's root: the sheet is still spliced
+    /// by bytes (a tree of a big sheet costs half a gigabyte), with the namespace declared on the root for the drawing.
+    @Test func aSheetWithoutTheRelationshipsNamespaceIsStillSpliced() throws {
+        let folder = try Self.folder()
+        try Self.workbook(folder + "/written.xlsx")
+        var parts = try Self.entries(folder + "/written.xlsx")
+        let declaration = #" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#
+        let sheet = String(decoding: parts["xl/worksheets/sheet1.xml"]!, as: UTF8.self)
+        #expect(sheet.contains(declaration))
+        let plain = sheet.replacingOccurrences(of: declaration, with: "")
+            .replacingOccurrences(of: "</sheetData>", with: #"<row r="20" spans="1:2"></row></sheetData>"#)
+        #expect(!plain.contains("xmlns:r=") && plain.contains(#"<row r="20" spans="1:2"></row>"#))
+        parts["xl/worksheets/sheet1.xml"] = Array(plain.utf8)
+        let zip = try ZipWriter(path: folder + "/in.xlsx")
+        for name in parts.keys.sorted() { try zip.add(name, bytes: parts[name]!) }
+        try zip.close()
+        try XLSXCellMarks.mark(source: folder + "/in.xlsx", output: folder + "/out.xlsx",
+                               marks: [CellMark(sheet: "Лист1", cell: CellAddress(a1: "B3")!, level: .error, comment: "такой даты нет")])
+        let marked = String(decoding: try Self.entries(folder + "/out.xlsx")["xl/worksheets/sheet1.xml"]!, as: UTF8.self)
+        #expect(marked.contains(declaration) && marked.contains("<legacyDrawing r:id="))
+        // Spliced, not re-serialised from a tree: an untouched row keeps its exact bytes (a tree writes `<row …/>`).
+        #expect(marked.contains(#"<row r="20" spans="1:2"></row>"#))
+        #expect(try Self.cellStyles(Array(marked.utf8))["B3"] != "0")
+    }
+
     @Test func aSecondMarkingAddsToTheExistingCommentsAndDrawing() throws {
         let folder = try Self.folder()
         try Self.workbook(folder + "/in.xlsx")
