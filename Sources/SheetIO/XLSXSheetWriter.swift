@@ -77,7 +77,7 @@ public final class XLSXSheetWriter {
             let width = offset < layout.columnWidths.count ? layout.columnWidths[offset] ?? 8.43 : 8.43
             var style = offset < styles.count ? styles[offset] : nil
             if layout.wrapsOverflowingText, style == nil || style == .normal,
-               text.contains("\n") || TextMetrics.width(of: value) > width {
+               text.utf8.contains(0x0A) || TextMetrics.width(of: value) > width {
                 while styles.count <= offset { styles.append(nil) }
                 styles[offset] = .wrapped
                 style = .wrapped

@@ -29,6 +29,7 @@ final class DiagnosticsReader {
     let index: PersonIndex
     private(set) var results: [DiagnosticResult] = []
     private var byKey: [TextKey: Int] = [:]
+    private var periodsByText: [String: Period?] = [:]
     var reconciliation = Reconciliation()
     /// Scores refused, kept so that the tables show them as errors rather than as blanks.
     private(set) var invalid: [InvalidScore] = []
@@ -59,7 +60,7 @@ final class DiagnosticsReader {
         var period: Period?
         let date = log.date(row, "diagnostic_date", pivotYear: asOf.year)
         if case .date(let date) = date { period = Period.quarter(of: date) }
-        if period == nil, !row.text("period").isEmpty { period = Period.parse(row.text("period"), pivotYear: asOf.year) }
+        if period == nil, case let text = row.text("period"), !text.isEmpty { period = parsedPeriod(text) }
         if period == nil { period = fallback }
         guard let period else {
             if case .invalid = date { return .rejected }   // DATE_INVALID at the date cell already says why
@@ -107,6 +108,14 @@ final class DiagnosticsReader {
             kept += 1
         }
         return duplicates > 0 && kept == 0 ? .merged : .used
+    }
+
+    /// A period column's text read as a period, once per distinct text (a column repeats a few values on every row).
+    private func parsedPeriod(_ text: String) -> Period? {
+        if let known = periodsByText[text] { return known }
+        let period = Period.parse(text, pivotYear: asOf.year)
+        periodsByText[text] = period
+        return period
     }
 
     /// `DIAGNOSTIC_MISSING`: one issue per member of a valid unit active in a period, without a result in it.
