@@ -171,12 +171,13 @@ import DocxIO
         let stages = seen.states.map(\.stage)
         #expect(stages.first == .reading)
         #expect(stages.contains(.checking))
-        #expect(stages.suffix(4) == [.writing("register.xlsx"), .writing("regional.xlsx"), .writing("diagnostics.xlsx"), .writing("orders")])
+        // The register workbook, the page and the note on this thread; then waiting for the other lane's outputs.
+        #expect(stages.suffix(4) == [.writing("register.xlsx"), .writing("отчёт.html"), .writing("справка.docx"), .writing("diagnostics.xlsx и orders")])
         let read = seen.states.filter { $0.stage == .reading }.map(\.filesRead)
         #expect(read == Array(0...(seen.states[0].filesTotal)))
         let last = try #require(seen.states.last)
         #expect(last.rows > 0 && last.filesRead == last.filesTotal)
-        #expect(last.russian == "запись orders: файлов \(last.filesTotal) из \(last.filesTotal), строк \(last.rows)")
+        #expect(last.russian == "запись diagnostics.xlsx и orders: файлов \(last.filesTotal) из \(last.filesTotal), строк \(last.rows)")
     }
 
     @Test func thePlansDeadlineIsAWorkingDayWithinTheUnits() {

@@ -86,7 +86,7 @@ public enum AnalyticalNote {
     /// The changes in words: per form and indicator, the first and last measured periods' means; per indicator,
     /// the share of the people measured in two periods or more whose last score is above their first.
     static func dynamicsSentences(_ register: Register) -> [String] {
-        let dynamics = FormDynamics(register)
+        let dynamics = register.formDynamics
         guard !dynamics.lines.isEmpty else { return ["Результатов диагностики во входных таблицах нет."] }
         var sentences: [String] = []
         for line in dynamics.lines {

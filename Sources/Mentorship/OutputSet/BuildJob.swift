@@ -65,47 +65,69 @@ public struct BuildJob {
         }
         let key = try resolveKey(register)
         let step = afterStep ?? { _ in }
+        // Two lanes on the machine's two cores: the register workbook here, the marked copies, the regional upload,
+        // the diagnostics workbook and the orders beside it. Each writer reads the register (its caches computed
+        // first) and writes its own files; the steps, digests and report follow in one fixed order.
+        register.prepareForOutputs()
+        let counter = OperationCounter.current
+        let inbox = inbox, templates = templates
+        let side = BackgroundTask { () throws -> SideOutputs in
+            try OperationCounter.$current.withValue(counter) {
+                let marked = MarkedCopies.write(register, inbox: inbox, excluded: set.output, to: set.staging)
+                let regional = try RegionalUpload.write(register, to: set.staging)
+                try DiagnosticsWorkbook.write(register, to: set.path("diagnostics.xlsx"))
+                let orders = try OrderDrafts.write(register, to: set.staging, templates: templates)
+                return SideOutputs(marked: marked, regional: regional, orders: orders)
+            }
+        }
         do {
-            var outputs: [(file: String, sha256: String)] = []
-            func record(_ file: String) { outputs.append((file, Digest.sha256(path: set.path(file)))) }
-            writing(MarkedCopies.folder)
-            let marked = MarkedCopies.write(register, inbox: inbox, excluded: set.output, to: set.staging)
             writing("register.xlsx")
             try RegisterWorkbook.write(register, to: set.path("register.xlsx"))
-            try RemarkLinks.add(to: set.path("register.xlsx"), copies: marked.copies)
+            writing(ReportPage.fileName)
+            try Data(ReportPage.render(register).utf8).write(to: URL(fileURLWithPath: set.path(ReportPage.fileName)))
+            writing(AnalyticalNote.fileName)
+            let note = try AnalyticalNote.write(register, to: set.staging)
+            writing("diagnostics.xlsx и orders")   // the other lane's last two, while this one waits for it
+            let written = try side.value()
+            try RemarkLinks.add(to: set.path("register.xlsx"), copies: written.marked.copies)
+
+            var outputs: [(file: String, sha256: String)] = []
+            func record(_ file: String) { outputs.append((file, Digest.sha256(path: set.path(file)))) }
             record("register.xlsx")
             try step(.register)
-            writing("regional.xlsx")
-            for file in try RegionalUpload.write(register, to: set.staging) { record(file) }
+            written.regional.forEach(record)
             try step(.regional)
-            writing("diagnostics.xlsx")
-            try DiagnosticsWorkbook.write(register, to: set.path("diagnostics.xlsx"))
             record("diagnostics.xlsx")
             try step(.diagnostics)
-            writing("orders")
-            let orders = try OrderDrafts.write(register, to: set.staging, templates: templates)
-            orders.files.forEach(record)
+            written.orders.files.forEach(record)
             try step(.orders)
-            try Data(ReportPage.render(register).utf8).write(to: URL(fileURLWithPath: set.path(ReportPage.fileName)))
             record(ReportPage.fileName)
             try step(.page)
-            record(try AnalyticalNote.write(register, to: set.staging))
+            record(note)
             try step(.note)
-            marked.copies.forEach { record($0.copy) }
+            written.marked.copies.forEach { record($0.copy) }
             try step(.markedCopies)
             try Data(ReportJSON.render(register, outputs: outputs).utf8).write(to: URL(fileURLWithPath: set.path("report.json")))
             try step(.report)
             try set.applyModes()
             try step(.modes)
             try set.commit(afterExchange: { try step(.swapped) })
-            var outcome = Outcome(register: register, orders: orders, outputs: outputs, key: key, output: set.output)
-            outcome.markedCopies = marked.copies
-            outcome.copiesFailed = marked.failed
+            var outcome = Outcome(register: register, orders: written.orders, outputs: outputs, key: key, output: set.output)
+            outcome.markedCopies = written.marked.copies
+            outcome.copiesFailed = written.marked.failed
             return outcome
         } catch {
+            _ = try? side.value()   // the side lane ends before its staging folder goes
             set.abandon()
             throw error
         }
+    }
+
+    /// What the second lane wrote.
+    private struct SideOutputs {
+        var marked: (copies: [MarkedCopies.Copy], failed: [String])
+        var regional: [String]
+        var orders: OrderDrafts.Outcome
     }
 
     /// The key of the IDs: the one given (an example key is said so), else the school's stored key, set into the register's settings.

@@ -67,7 +67,7 @@ public enum ReportPage {
     }
 
     static func dynamicsSection(_ register: Register) -> String {
-        let dynamics = FormDynamics(register)
+        let dynamics = register.formDynamics
         var html = "<section id=\"dynamics\"><h2>Диагностика по кварталам</h2>\n"
         guard !dynamics.periods.isEmpty else { return html + "<p class=\"muted\">Результатов диагностики нет.</p></section>\n" }
         let labels = dynamics.periods.map(\.russian)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Counts the steps of the shared index, comparison and per-unit loops, so that a test can check that
 /// a build's cost grows linearly with its inbox (`ComplexityGuardTests`) without timing anything.
 ///
@@ -28,13 +30,20 @@ public final class OperationCounter: @unchecked Sendable {
 
     init() { counts = Array(repeating: 0, count: Step.allCases.count) }
 
+    /// Guards `counts`: outputs are written on two threads at once.
+    private let lock = NSLock()
+
     func add(_ step: Step, _ count: Int = 1) {
+        lock.lock()
         counts[Step.allCases.firstIndex(of: step)!] &+= count
+        lock.unlock()
     }
 
     /// The count of each step.
     public var totals: [Step: Int] {
-        Dictionary(uniqueKeysWithValues: Step.allCases.enumerated().map { ($1, counts[$0]) })
+        lock.lock()
+        defer { lock.unlock() }
+        return Dictionary(uniqueKeysWithValues: Step.allCases.enumerated().map { ($1, counts[$0]) })
     }
 
     /// Runs `body` with counting on, and returns what it counted.

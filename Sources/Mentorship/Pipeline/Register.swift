@@ -48,40 +48,49 @@ public final class Register {
     public func consent(of person: Person) -> Consent? { consents[ObjectIdentifier(person)] }
 
     /// Units a person stands in, as mentor or mentee (indexed once, on first use).
-    public func units(of person: Person) -> [MentoringUnit] {
-        if unitsByPerson == nil {
-            var index: [ObjectIdentifier: [MentoringUnit]] = [:]
-            for unit in units {
-                var members = unit.mentees
-                if let mentor = unit.mentor { members.insert(mentor, at: 0) }
-                var seen = Set<ObjectIdentifier>()
-                for member in members where seen.insert(ObjectIdentifier(member)).inserted { index[ObjectIdentifier(member), default: []].append(unit) }
-            }
-            unitsByPerson = index
-        }
-        return unitsByPerson?[ObjectIdentifier(person)] ?? []
-    }
+    public func units(of person: Person) -> [MentoringUnit] { unitsByPerson[ObjectIdentifier(person)] ?? [] }
 
-    private var unitsByPerson: [ObjectIdentifier: [MentoringUnit]]?
+    private lazy var unitsByPerson: [ObjectIdentifier: [MentoringUnit]] = {
+        var index: [ObjectIdentifier: [MentoringUnit]] = [:]
+        for unit in units {
+            var members = unit.mentees
+            if let mentor = unit.mentor { members.insert(mentor, at: 0) }
+            var seen = Set<ObjectIdentifier>()
+            for member in members where seen.insert(ObjectIdentifier(member)).inserted { index[ObjectIdentifier(member), default: []].append(unit) }
+        }
+        return index
+    }()
 
     /// The person's first questionnaire answer, if any (indexed once, on first use).
-    func answer(of person: Person) -> ReferenceTables.Respondent? {
-        if answersByPerson == nil {
-            var index: [ObjectIdentifier: ReferenceTables.Respondent] = [:]
-            for respondent in respondents { if let person = respondent.person, index[ObjectIdentifier(person)] == nil { index[ObjectIdentifier(person)] = respondent } }
-            answersByPerson = index
-        }
-        return answersByPerson?[ObjectIdentifier(person)]
-    }
+    func answer(of person: Person) -> ReferenceTables.Respondent? { answersByPerson[ObjectIdentifier(person)] }
 
-    private var answersByPerson: [ObjectIdentifier: ReferenceTables.Respondent]?
+    private lazy var answersByPerson: [ObjectIdentifier: ReferenceTables.Respondent] = {
+        var index: [ObjectIdentifier: ReferenceTables.Respondent] = [:]
+        for respondent in respondents { if let person = respondent.person, index[ObjectIdentifier(person)] == nil { index[ObjectIdentifier(person)] = respondent } }
+        return index
+    }()
 
     /// The indicators of `outputs.md`, computed once the register is built (the register sheet,
     /// report.json and the regional upload all show the same list).
     public private(set) lazy var indicators: [Indicator] = Indicators.compute(self)
 
+    /// The quarterly means per form of mentoring (the report page and the analytical note), computed once.
+    public private(set) lazy var formDynamics = FormDynamics(self)
+
     /// Who was expected and who was diagnosed in each period, computed once.
     public private(set) lazy var coverage: [Coverage.Line] = Coverage.compute(self)
+
+    /// Computes every cache the outputs read (ranks, indexes, indicators, coverage, remarks), so that outputs
+    /// written on two threads at once only read the register.
+    func prepareForOutputs() {
+        _ = personRanks
+        _ = remarks
+        _ = indicators
+        _ = coverage
+        _ = formDynamics
+        _ = unitsByPerson
+        _ = answersByPerson
+    }
 
     /// The counts of `report.json`.
     public var counts: RegisterCounts { RegisterCounts.of(self) }
