@@ -3,14 +3,28 @@ import SheetIO
 /// Collects issues as the pipeline finds them.
 public final class IssueLog {
     public private(set) var issues: [Issue] = []
+    /// The rows with an `error`, so that asking about a row does not scan every issue.
+    private var errorRows = Set<ErrorRow>()
+
+    private struct ErrorRow: Hashable {
+        var file: TextKey
+        var sheetIndex: Int
+        var row: Int
+    }
 
     public init() {}
 
-    public func add(_ issue: Issue) { issues.append(issue) }
+    public func add(_ issue: Issue) {
+        issues.append(issue)
+        if issue.severity == .error, let row = issue.row { errorRows.insert(ErrorRow(file: TextKey(issue.file), sheetIndex: issue.sheetIndex, row: row)) }
+    }
+
+    /// Adds the issues of another log after these, in their order.
+    func append(_ other: IssueLog) { other.issues.forEach(add) }
 
     /// Whether an `error` was logged at this row of this sheet.
     public func hasError(file: String, sheetIndex: Int, row: Int) -> Bool {
-        issues.contains { $0.severity == .error && $0.file == file && $0.sheetIndex == sheetIndex && $0.row == row }
+        errorRows.contains(ErrorRow(file: TextKey(file), sheetIndex: sheetIndex, row: row))
     }
 
     /// Reads a required field whose text must parse: an empty cell is `VALUE_REQUIRED`, text that does not

@@ -1,4 +1,5 @@
 import Foundation
+import PackageIO
 
 /// Everything one build found: the inputs, the people, the units, the issues and the counts.
 public final class Register {
@@ -147,6 +148,13 @@ public struct RegisterBuilder {
         rosters.disambiguate(academicYear: academicYear)
         let index = PersonIndex(rosters.people)
 
+        // Diagnostics need only the rosters' index, which no reader changes: they are read on a second thread, into
+        // a log of their own, while the references and pairs are read here; their issues follow the consents' as before.
+        let diagnosticsLog = IssueLog()
+        let diagnostics = DiagnosticsReader(asOf: asOf, log: diagnosticsLog, index: index)
+        let diagnosticSheets = of(.diagnostics), counter = OperationCounter.current
+        let diagnosticsRead = BackgroundTask { OperationCounter.$current.withValue(counter) { diagnosticSheets.forEach(diagnostics.read) } }
+
         let references = ReferenceTables(asOf: asOf, log: log, index: index)
         of(.partners).forEach(references.readPartners)
         of(.questionnaire).forEach(references.readQuestionnaire)
@@ -154,9 +162,9 @@ public struct RegisterBuilder {
         of(.pairs).forEach(pairs.read)
         of(.consents).forEach(references.readConsents)
 
-        let diagnostics = DiagnosticsReader(asOf: asOf, log: log, index: index)
-        of(.diagnostics).forEach(diagnostics.read)
+        try? diagnosticsRead.value()
         diagnostics.reportMissing(units: pairs.units)
+        log.append(diagnosticsLog)
         let attendance = AttendanceReader(asOf: asOf, log: log, index: index)
         of(.attendance).forEach(attendance.read)
 
