@@ -27,6 +27,10 @@ final class ODSRowReader: RowReader {
     private var currentCells: [CellValue] = []
     /// The most cells held at once by rows parsed but not yet handed out (for tests: memory does not follow addresses).
     private(set) var peakPendingCells = 0
+    /// Cells written padding rows so far, as they are parsed and as they are handed out (for tests: the work of
+    /// padding does not follow addresses past the column limit).
+    var cellsPadded: Int { handler.cellsPadded + paddedOnHandout }
+    private var paddedOnHandout = 0
 
     func next() throws -> Row? {
         while queueIndex >= handler.pending.count {
@@ -38,7 +42,10 @@ final class ODSRowReader: RowReader {
         }
         let rows = handler.pending[queueIndex]
         // Padded once for all the repetitions of a row (they share the array).
-        if repetition == 0 { currentCells = rows.padded }
+        if repetition == 0 {
+            currentCells = rows.padded
+            paddedOnHandout += rows.widthToPad
+        }
         let row = Row(number: rows.first + repetition, cells: currentCells)
         repetition += 1
         if repetition == rows.count {

@@ -21,7 +21,7 @@ final class ODSTableHandler: XMLEventHandler {
         init(first: Int, cells: [CellValue], count: Int, filled: Int) {
             self.first = first
             self.count = count
-            if cells.count <= PendingRows.denseWidth || cells.count <= filled * PendingRows.denseFactor {
+            if PendingRows.keepsPadded(width: cells.count, filled: filled) {
                 self.cells = cells
             } else {
                 var columns: [Int] = [], values: [CellValue] = []
@@ -38,10 +38,11 @@ final class ODSTableHandler: XMLEventHandler {
         /// The cells from column A to the last.
         var padded: [CellValue] {
             guard let columns else { return cells }
-            var result = [CellValue](repeating: .empty, count: width)
-            for (index, column) in columns.enumerated() { result[column - 1] = cells[index] }
-            return result
+            return PendingRows.padded(columns, cells, width)
         }
+
+        /// Cells written to pad the row when it is handed out: none for a row stored padded.
+        var widthToPad: Int { columns == nil ? 0 : width }
     }
 
     /// Completed rows not yet handed out.
@@ -51,6 +52,8 @@ final class ODSTableHandler: XMLEventHandler {
     private(set) var failure: SpreadsheetError?
     /// Whether the sheet's table has ended (the rest of the part need not be parsed).
     private(set) var tableFinished = false
+    /// Cells written padding rows from column A as they are parsed (for tests: see ``ODSRowReader/cellsPadded``).
+    private(set) var cellsPadded = 0
 
     /// Most merged ranges kept for one sheet (a repeated spanned cell could otherwise claim billions).
     static let maxMergedRanges = 1_000_000
@@ -175,6 +178,7 @@ final class ODSTableHandler: XMLEventHandler {
             if cellCount > maxCells {
                 return fail("the sheet has more than \(maxCells) cells, the limit", limit: true)
             }
+            cellsPadded += cells.count
             pending.append(RepeatedRow(first: rowNumber, cells: cells, count: rowRepeats, filled: rowValueCells))
         }
         rowNumber = min(rowNumber + rowRepeats, ODSTableHandler.countCeiling)
