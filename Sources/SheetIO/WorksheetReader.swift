@@ -96,7 +96,7 @@ final class WorksheetReader: RowReader {
 
     private static func makeHandler(_ reader: XLSXReader, _ sheetName: String) -> WorksheetHandler {
         WorksheetHandler(sharedStrings: reader.sharedStrings, formatClasses: reader.formatClasses,
-                         dateSystem: reader.dateSystem, maxCells: reader.limits.maxCellsPerSheet,
+                         dateSystem: reader.dateSystem, maxCells: reader.limits.maxCellsPerSheet, maxColumns: reader.limits.maxColumns,
                          file: reader.file, sheet: sheetName)
     }
 }

@@ -14,7 +14,8 @@ final class ODSRowReader: RowReader {
 
     init(archive: ZipReader, entry: ZipReader.Entry, sheetIndex: Int, sheetName: String, limits: ReadLimits) throws {
         sheet = sheetName
-        handler = ODSTableHandler(sheetIndex: sheetIndex, maxCells: limits.maxCellsPerSheet, file: archive.path, sheet: sheetName)
+        handler = ODSTableHandler(sheetIndex: sheetIndex, maxCells: limits.maxCellsPerSheet, maxColumns: limits.maxColumns,
+                                  file: archive.path, sheet: sheetName)
         do {
             stream = PrefetchingStream(try archive.open(entry), chunkSize: PartParsing.chunkSize)
             parser = try XMLPushParser(handler: handler, file: archive.path, entry: entry.name, maxDepth: limits.maxXMLDepth)

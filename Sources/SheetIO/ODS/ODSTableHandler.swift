@@ -4,7 +4,8 @@ import PackageIO
 ///
 /// Repetition costs nothing where it repeats nothing: an empty cell or row repeated any number of times
 /// only moves the column or row counter. A repeated cell or row that holds a value is expanded, within
-/// Excel's 1,048,576 × 16,384 grid and the sheet's cell limit; a row repeated N times is queued once, with N.
+/// Excel's 1,048,576 × 16,384 grid and the sheet's cell limit, and up to the column limit only; a row repeated
+/// N times is queued once, with N.
 final class ODSTableHandler: XMLEventHandler {
     /// One row that `count` consecutive rows repeat, from row `first` on.
     struct RepeatedRow {
@@ -62,6 +63,9 @@ final class ODSTableHandler: XMLEventHandler {
 
     private let targetIndex: Int
     private let maxCells: Int
+    /// The last column kept (``ReadLimits/maxColumns``): cells beyond it, and the repetitions of a cell that reach
+    /// past it, are checked against Excel's grid and dropped, never stored nor counted as the sheet's cells.
+    private let maxColumns: Int
     private let file: String
     private let sheet: String
 
@@ -96,9 +100,10 @@ final class ODSTableHandler: XMLEventHandler {
         case error(fallback: String)
     }
 
-    init(sheetIndex: Int, maxCells: Int, file: String, sheet: String) {
+    init(sheetIndex: Int, maxCells: Int, maxColumns: Int, file: String, sheet: String) {
         targetIndex = sheetIndex
         self.maxCells = maxCells
+        self.maxColumns = maxColumns
         self.file = file
         self.sheet = sheet
     }
@@ -273,9 +278,11 @@ final class ODSTableHandler: XMLEventHandler {
             return fail("the cell\(repeated) reaches column \(last), beyond Excel's last column \(Limits.excelColumns)",
                         limit: true, cell: address)
         }
+        let kept = min(last, maxColumns) - column + 1
+        guard kept > 0 else { return }
         if cells.count < column - 1 { cells.append(contentsOf: repeatElement(.empty, count: column - 1 - cells.count)) }
-        cells.append(contentsOf: repeatElement(cellValue, count: cellRepeats))
-        rowValueCells += cellRepeats
+        cells.append(contentsOf: repeatElement(cellValue, count: kept))
+        rowValueCells += kept
     }
 
     /// Keeps `number-columns-spanned` × `number-rows-spanned` as a merged range, once for each repetition of
