@@ -129,3 +129,53 @@ import PackageIO
         #expect(try Self.readODS(Self.ods([Self.name + Self.empties(2_000) + Self.number(7, repeated: 10_000)]), limits: small).rows.count == 1)
     }
 }
+
+/// The other readers keep to the column limit too, so that a row is at most that wide whatever the format.
+@Suite struct ColumnLimitOtherReaderTests {
+    /// `row` as a reader limited to `width` columns gives it: nil when no cell is left.
+    static func cut(_ row: Row, to width: Int) -> Row? {
+        var cells = Array(row.cells.prefix(width))
+        while cells.last == .empty { cells.removeLast() }
+        return cells.isEmpty ? nil : Row(number: row.number, cells: cells)
+    }
+
+    @Test func xlsRowsStopAtTheLimitInOrderAndOutOfOrder() throws {
+        let narrow = ReadLimits(maxColumns: 2)
+        for name in ["unordered_rows.xls", "roster.xls"] {
+            let all = try TestSupport.readAll(XLSReader(path: XLSReaderTests.xls(name)))
+            let limited = try TestSupport.readAll(XLSReader(path: XLSReaderTests.xls(name), limits: narrow))
+            #expect(all.contains { $0.cells.count > 2 }, "\(name)")
+            #expect(limited == all.compactMap { Self.cut($0, to: 2) }, "\(name)")
+        }
+    }
+
+    @Test func csvRecordsStopAtTheLimit() throws {
+        let path = TestSupport.temporaryDirectory() + "/wide.csv"
+        TestSupport.write("a;b;c\n;;x\nd\n", to: path)
+        let rows = try TestSupport.readAll(SpreadsheetOpener.open(path: path, limits: ReadLimits(maxColumns: 2)))
+        // A record with nothing left within the limit is skipped, as a blank line is.
+        #expect(rows == [Row(number: 1, cells: [.text("a"), .text("b")]), Row(number: 3, cells: [.text("d")])])
+    }
+
+    @Test func markupCellsBeyondTheLimitAreDropped() throws {
+        let folder = TestSupport.temporaryDirectory()
+        let html = folder + "/table.xls"
+        TestSupport.write("<html><body><table><tr><td>a</td><td colspan=\"3\">b</td><td>c</td></tr></table></body></html>", to: html)
+        let source = try SpreadsheetOpener.open(path: html, limits: ReadLimits(maxColumns: 4))
+        let reader = try source.rows(ofSheet: 0)
+        #expect(try reader.next() == Row(number: 1, cells: [.text("a"), .text("b")]))
+        #expect(reader.mergedRanges == [CellRange(a1: "B1:D1")!])
+
+        // `ss:Index` may name any column: past the limit (Excel's last column by default) a cell is dropped, not padded to.
+        let xml = folder + "/list.xls"
+        TestSupport.write("""
+            <?xml version="1.0"?>
+            <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+             <Worksheet ss:Name="Данные"><Table><Row><Cell><Data ss:Type="String">a</Data></Cell><Cell><Data ss:Type="String">b</Data></Cell>
+              <Cell ss:Index="2000000000"><Data ss:Type="Number">1</Data></Cell></Row></Table></Worksheet>
+            </Workbook>
+            """, to: xml)
+        #expect(try TestSupport.readAll(path: xml) == [Row(number: 1, cells: [.text("a"), .text("b")])])
+        #expect(try TestSupport.readAll(SpreadsheetOpener.open(path: xml, limits: ReadLimits(maxColumns: 1))) == [Row(number: 1, cells: [.text("a")])])
+    }
+}
