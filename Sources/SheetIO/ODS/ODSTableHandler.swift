@@ -64,7 +64,8 @@ final class ODSTableHandler: XMLEventHandler {
     private let targetIndex: Int
     private let maxCells: Int
     /// The last column kept (``ReadLimits/maxColumns``): cells beyond it, and the repetitions of a cell that reach
-    /// past it, are checked against Excel's grid and dropped, never stored nor counted as the sheet's cells.
+    /// past it, are checked against Excel's grid and counted as the sheet's cells (as the XLSX reader counts every
+    /// cell), never stored.
     private let maxColumns: Int
     private let file: String
     private let sheet: String
@@ -79,7 +80,9 @@ final class ODSTableHandler: XMLEventHandler {
     private var rowNumber = 1
     private var rowRepeats = 1
     private var cells: [CellValue] = []
+    /// The row's value cells, repetitions expanded (the sheet's cells, for its limit), and those of them kept.
     private var rowValueCells = 0
+    private var rowKeptCells = 0
     private var column = 1
     private var cellCount = 0
 
@@ -166,6 +169,7 @@ final class ODSTableHandler: XMLEventHandler {
         inRow = true
         cells.removeAll(keepingCapacity: true)
         rowValueCells = 0
+        rowKeptCells = 0
         column = 1
         rowRepeats = repeatCount(attributes.value(of: "number-rows-repeated", in: ODFNames.table), what: "number-rows-repeated")
     }
@@ -184,7 +188,7 @@ final class ODSTableHandler: XMLEventHandler {
                 return fail("the sheet has more than \(maxCells) cells, the limit", limit: true)
             }
             cellsPadded += cells.count
-            pending.append(RepeatedRow(first: rowNumber, cells: cells, count: rowRepeats, filled: rowValueCells))
+            pending.append(RepeatedRow(first: rowNumber, cells: cells, count: rowRepeats, filled: rowKeptCells))
         }
         rowNumber = min(rowNumber + rowRepeats, ODSTableHandler.countCeiling)
     }
@@ -278,11 +282,12 @@ final class ODSTableHandler: XMLEventHandler {
             return fail("the cell\(repeated) reaches column \(last), beyond Excel's last column \(Limits.excelColumns)",
                         limit: true, cell: address)
         }
+        rowValueCells += cellRepeats
         let kept = min(last, maxColumns) - column + 1
         guard kept > 0 else { return }
         if cells.count < column - 1 { cells.append(contentsOf: repeatElement(.empty, count: column - 1 - cells.count)) }
         cells.append(contentsOf: repeatElement(cellValue, count: kept))
-        rowValueCells += kept
+        rowKeptCells += kept
     }
 
     /// Keeps `number-columns-spanned` × `number-rows-spanned` as a merged range, once for each repetition of
