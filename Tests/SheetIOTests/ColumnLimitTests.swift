@@ -74,15 +74,16 @@ import PackageIO
         #"<table:table-cell office:value-type="float" office:value="\#(value)" table:number-columns-repeated="\#(repeated)"/>"#
     }
 
-    /// An OpenDocument spreadsheet of one table whose rows hold `rows` (the cells of each `table:table-row`).
-    static func ods(_ rows: [String]) throws -> String {
+    /// An OpenDocument spreadsheet of one table whose rows hold `rows` (the cells of each `table:table-row`), each
+    /// row repeated `rowRepeats` times.
+    static func ods(_ rows: [String], rowRepeats: Int = 1) throws -> String {
         let path = TestSupport.temporaryDirectory() + "/test.ods"
         let zip = try PackageIOBridge.writer(path)
         try zip.add("mimetype", bytes: Array("application/vnd.oasis.opendocument.spreadsheet".utf8), level: 0)
         let content = #"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" "#
             + #"xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">"#
             + #"<office:body><office:spreadsheet><table:table table:name="Лист1">"#
-            + rows.map { "<table:table-row>\($0)</table:table-row>" }.joined()
+            + rows.map { #"<table:table-row table:number-rows-repeated="\#(rowRepeats)">\#($0)</table:table-row>"# }.joined()
             + "</table:table></office:spreadsheet></office:body></office:document-content>"
         try zip.add("content.xml", bytes: Array(content.utf8))
         try zip.close()
@@ -126,8 +127,13 @@ import PackageIO
         // The cells dropped still count towards the sheet's cell limit, so a limited reader refuses what any other does.
         var small = Self.limits
         small.maxCellsPerSheet = 1_000
-        let many = try Self.ods([Self.name + Self.empties(2_000) + Self.number(7, repeated: 10_000)])
-        #expect { _ = try Self.readODS(many, limits: small) } throws: { ($0 as? SpreadsheetError)?.kind == .limitExceeded }
+        for row in [Self.name + Self.empties(2_000), Self.empties(2_001)] {
+            let many = try Self.ods([row + Self.number(7, repeated: 10_000)])
+            #expect { _ = try Self.readODS(many, limits: small) } throws: { ($0 as? SpreadsheetError)?.kind == .limitExceeded }
+        }
+        // And a row repeated past Excel's last row is refused though none of its cells is kept.
+        let tall = try Self.ods([Self.empties(2_000) + Self.number(7)], rowRepeats: 2_000_000)
+        #expect { _ = try Self.readODS(tall) } throws: { ($0 as? SpreadsheetError)?.message.contains("beyond Excel's last row") == true }
     }
 }
 

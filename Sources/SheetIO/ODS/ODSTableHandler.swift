@@ -177,7 +177,8 @@ final class ODSTableHandler: XMLEventHandler {
     private func endRow() {
         guard inRow else { return }
         inRow = false
-        if !cells.isEmpty {
+        // A row of values is checked and counted even when the column limit left none of them to keep.
+        if rowValueCells > 0 {
             let last = rowNumber + rowRepeats - 1
             if last > Limits.excelRows {
                 let repeated = rowRepeats > 1 ? " repeated \(rowRepeats) times" : ""
@@ -187,6 +188,8 @@ final class ODSTableHandler: XMLEventHandler {
             if cellCount > maxCells {
                 return fail("the sheet has more than \(maxCells) cells, the limit", limit: true)
             }
+        }
+        if !cells.isEmpty {
             cellsPadded += cells.count
             pending.append(RepeatedRow(first: rowNumber, cells: cells, count: rowRepeats, filled: rowKeptCells))
         }
