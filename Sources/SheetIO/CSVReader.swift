@@ -49,7 +49,7 @@ public final class CSVSource: SpreadsheetSource {
     public init(path: String, options: CSVReadOptions = .init(), limits: ReadLimits = .default) throws {
         file = path
         self.options = options
-        maxColumns = limits.maxColumns
+        maxColumns = max(0, limits.maxColumns)
         let head = try CSVSource.readHead(path: path, count: 64 * 1024)
         let detected = head.bytes.withUnsafeBufferPointer { TextEncoding.detect($0, complete: head.complete) }
         let encoding = options.encoding ?? detected.encoding
@@ -152,7 +152,7 @@ final class CSVRowReader: RowReader {
                 continue
             }
             let first = record == 0 ? 0 : Int(batch.recordEnds[record - 1])
-            let end = min(Int(batch.recordEnds[record]), first + maxColumns)
+            let end = first + min(Int(batch.recordEnds[record]) - first, maxColumns)
             let number = batch.recordNumbers[record]
             record += 1
             // A record of empty fields (a blank line) is skipped without making a row.

@@ -162,6 +162,9 @@ import PackageIO
         let rows = try TestSupport.readAll(SpreadsheetOpener.open(path: path, limits: ReadLimits(maxColumns: 2)))
         // A record with nothing left within the limit is skipped, as a blank line is.
         #expect(rows == [Row(number: 1, cells: [.text("a"), .text("b")]), Row(number: 3, cells: [.text("d")])])
+        // Any limit is safe: none at all, or none kept.
+        #expect(try TestSupport.readAll(SpreadsheetOpener.open(path: path, limits: ReadLimits(maxColumns: .max))).count == 3)
+        #expect(try TestSupport.readAll(SpreadsheetOpener.open(path: path, limits: ReadLimits(maxColumns: -1))).isEmpty)
     }
 
     @Test func markupCellsBeyondTheLimitAreDropped() throws {
