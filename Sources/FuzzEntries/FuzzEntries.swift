@@ -34,7 +34,8 @@ public enum FuzzEntries {
 
     public static func target(named name: String) -> Target? { targets.first { $0.name == name } }
 
-    /// Limits as `build` uses them, with a smaller cell count so that one input stays quick.
+    /// Limits as `cat` uses them (every column), with a smaller cell count so that one input stays quick; the
+    /// `build` pass reads with its own (``InboxReader``).
     static let limits = ReadLimits(maxCellsPerSheet: 2_000_000)
 
     /// Reads every sheet of the input as `cat` does (every row, the merged ranges), then as `build` does

@@ -41,10 +41,15 @@ public final class CSVSource: SpreadsheetSource {
     public let dialect: CSVDialect
     let options: CSVReadOptions
     let bomLength: Int
+    /// Fields of a record kept as cells (``ReadLimits/maxColumns``); the others are dropped.
+    let maxColumns: Int
 
-    public init(path: String, options: CSVReadOptions = .init()) throws {
+    /// Opens `path`; of `limits`, only the column limit applies to text (a record is refused past
+    /// Excel's 16,384 fields whatever the limits say).
+    public init(path: String, options: CSVReadOptions = .init(), limits: ReadLimits = .default) throws {
         file = path
         self.options = options
+        maxColumns = max(0, limits.maxColumns)
         let head = try CSVSource.readHead(path: path, count: 64 * 1024)
         let detected = head.bytes.withUnsafeBufferPointer { TextEncoding.detect($0, complete: head.complete) }
         let encoding = options.encoding ?? detected.encoding
@@ -123,6 +128,7 @@ final class CSVRowReader: RowReader {
     private var batch = CSVBatch()
     private var record = 0
     private var done = false
+    private let maxColumns: Int
 
     var mergedRanges: [CellRange] { [] }
 
@@ -131,6 +137,7 @@ final class CSVRowReader: RowReader {
         let tokenizer = CSVTokenizer(chunks: chunks, file: source.file, encodingName: source.dialect.encoding.rawValue,
                                      delimiter: source.dialect.delimiter, maxFieldBytes: source.options.maxFieldBytes)
         spares = tokenizer.spares
+        maxColumns = source.maxColumns
         producer = BackgroundProducer(depth: 4) { try tokenizer.nextBatch() }
     }
 
@@ -145,7 +152,7 @@ final class CSVRowReader: RowReader {
                 continue
             }
             let first = record == 0 ? 0 : Int(batch.recordEnds[record - 1])
-            let end = Int(batch.recordEnds[record])
+            let end = first + min(Int(batch.recordEnds[record]) - first, maxColumns)
             let number = batch.recordNumbers[record]
             record += 1
             // A record of empty fields (a blank line) is skipped without making a row.

@@ -8,15 +8,15 @@ public final class MarkupSource: SpreadsheetSource {
     public let sheets: [SheetInfo]
     private let contents: [(rows: [Row], merges: [CellRange])]
 
-    /// Reads `path`; the content decides between SpreadsheetML and HTML.
-    public init(path: String) throws {
+    /// Reads `path`; the content decides between SpreadsheetML and HTML. Of `limits`, the column limit applies.
+    public init(path: String, limits: ReadLimits = .default) throws {
         file = path
         let base = String(path.split(separator: "/").last ?? Substring(path))
         let stem = base.contains(".") ? String(base[..<base.lastIndex(of: ".")!]) : base
         var infos: [SheetInfo] = []
         var contents: [(rows: [Row], merges: [CellRange])] = []
         if MarkupSource.isSpreadsheetML(path: path) {
-            let handler = SpreadsheetMLHandler()
+            let handler = SpreadsheetMLHandler(maxColumns: limits.maxColumns)
             do {
                 let parser = try XMLPushParser(handler: handler, file: path, entry: "SpreadsheetML", maxDepth: 256)
                 try MarkupSource.stream(path: path) { try parser.feed($0) }
@@ -33,7 +33,7 @@ public final class MarkupSource: SpreadsheetSource {
             do { tables = try HTMLTables.read(path: path) } catch { throw SpreadsheetError(error) }
             for (index, table) in tables.enumerated() {
                 infos.append(SheetInfo(index: index, name: index == 0 ? stem : "\(stem) #\(index + 1)", kind: .worksheet, visibility: .visible))
-                contents.append(MarkupSource.layOut(table))
+                contents.append(MarkupSource.layOut(table, maxColumns: limits.maxColumns))
             }
             if tables.isEmpty { throw SpreadsheetError(.unreadable, file: path, message: "an HTML file with no table") }
         }
@@ -46,8 +46,9 @@ public final class MarkupSource: SpreadsheetSource {
         return ArrayRowReader(rows: contents[index].rows, merges: contents[index].merges)
     }
 
-    /// Places HTML cells on a grid, honouring `colspan` and `rowspan` (the value stays in the first cell).
-    static func layOut(_ table: [[HTMLTables.Cell]]) -> (rows: [Row], merges: [CellRange]) {
+    /// Places HTML cells on a grid, honouring `colspan` and `rowspan` (the value stays in the first cell); a cell
+    /// placed beyond `maxColumns` is dropped.
+    static func layOut(_ table: [[HTMLTables.Cell]], maxColumns: Int) -> (rows: [Row], merges: [CellRange]) {
         var occupied: Set<CellAddress> = []
         var rows: [Row] = []
         var merges: [CellRange] = []
@@ -57,8 +58,10 @@ public final class MarkupSource: SpreadsheetSource {
             var column = 1
             for cell in cells {
                 while occupied.contains(CellAddress(row: rowNumber, column: column)) { column += 1 }
-                while values.count < column - 1 { values.append(.empty) }
-                values.append(cell.text.isEmpty ? .empty : .text(cell.text))
+                if column <= maxColumns {
+                    while values.count < column - 1 { values.append(.empty) }
+                    values.append(cell.text.isEmpty ? .empty : .text(cell.text))
+                }
                 if cell.columnSpan > 1 || cell.rowSpan > 1 {
                     merges.append(CellRange(first: CellAddress(row: rowNumber, column: column),
                                             last: CellAddress(row: rowNumber + cell.rowSpan - 1, column: column + cell.columnSpan - 1)))
@@ -128,6 +131,9 @@ final class SpreadsheetMLHandler: XMLEventHandler {
     }
 
     var sheets: [Sheet] = []
+    /// The last column kept (``ReadLimits/maxColumns``): `ss:Index` may name any column, and a cell beyond the
+    /// limit is dropped rather than padded to.
+    private let maxColumns: Int
     private var rowNumber = 0
     private var column = 0
     private var cells: [CellValue] = []
@@ -135,6 +141,8 @@ final class SpreadsheetMLHandler: XMLEventHandler {
     private var collecting = false
     private var text: [UInt8] = []
     private var inRow = false
+
+    init(maxColumns: Int) { self.maxColumns = maxColumns }
 
     func startElement(localName: XMLBytes, namespace: XMLBytes?, attributes: XMLAttributes) {
         if localName.equals("Worksheet") {
@@ -167,6 +175,7 @@ final class SpreadsheetMLHandler: XMLEventHandler {
         if localName.equals("Data") {
             collecting = false
             let value = String(decoding: text, as: UTF8.self)
+            guard column <= maxColumns else { return }
             while cells.count < column - 1 { cells.append(.empty) }
             cells.append(SpreadsheetMLHandler.cell(value, type: dataType))
         } else if localName.equals("Cell") {

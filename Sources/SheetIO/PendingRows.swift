@@ -20,6 +20,9 @@ struct PendingRows {
     /// Cells held now (padded rows count their width, others their cells), and the most ever held at once.
     private(set) var cells = 0
     private(set) var peakCells = 0
+    /// Cells of padded rows written so far: a row's width each time it is padded (when stored, or when handed
+    /// out for a row that waited unpadded). What padding costs, counted for tests.
+    private(set) var cellsPadded = 0
 
     var count: Int { rows.count }
 
@@ -27,6 +30,7 @@ struct PendingRows {
     mutating func append(_ row: Row) {
         rows.append(.dense(row))
         cells += row.cells.count
+        cellsPadded += row.cells.count
         if cells > peakCells { peakCells = cells }
     }
 
@@ -37,9 +41,10 @@ struct PendingRows {
 
     /// Adds a row of `values` at `columns` (one-based, in any order, later ones winning), `width` its last column.
     mutating func append(number: Int, columns: [Int], values: [CellValue], width: Int) {
-        if width <= Self.denseWidth || width <= values.count * Self.denseFactor {
+        if Self.keepsPadded(width: width, filled: values.count) {
             rows.append(.dense(Row(number: number, cells: Self.padded(columns, values, width))))
             cells += width
+            cellsPadded += width
         } else {
             rows.append(.sparse(number: number, columns: columns, values: values, width: width))
             cells += values.count
@@ -48,14 +53,24 @@ struct PendingRows {
     }
 
     /// The row at `index`, padded to its last column.
-    func row(at index: Int) -> Row {
+    mutating func row(at index: Int) -> Row {
         switch rows[index] {
-        case .dense(let row): return row
-        case .sparse(let number, let columns, let values, let width): return Row(number: number, cells: Self.padded(columns, values, width))
+        case .dense(let row):
+            return row
+        case .sparse(let number, let columns, let values, let width):
+            cellsPadded += width
+            return Row(number: number, cells: Self.padded(columns, values, width))
         }
     }
 
-    private static func padded(_ columns: [Int], _ values: [CellValue], _ width: Int) -> [CellValue] {
+    /// Whether a row `width` columns wide holding `filled` cells is stored padded: its padding does not outweigh
+    /// its cells (or it is narrow).
+    static func keepsPadded(width: Int, filled: Int) -> Bool {
+        width <= denseWidth || width <= filled * denseFactor
+    }
+
+    /// `values` at their one-based `columns` (later ones winning), empty cells between, `width` cells in all.
+    static func padded(_ columns: [Int], _ values: [CellValue], _ width: Int) -> [CellValue] {
         var cells = [CellValue](repeating: .empty, count: width)
         for index in columns.indices { cells[columns[index] - 1] = values[index] }
         return cells

@@ -53,11 +53,17 @@ public struct ReadLimits: Sendable {
     public var maxXMLDepth: Int
     /// Most cells accepted in one sheet.
     public var maxCellsPerSheet: Int
+    /// The last column read: a cell beyond it is dropped as it is parsed, before any row is padded to it, so that
+    /// a row handed out is at most this wide and a far address costs what its cell costs. Excel's last column
+    /// (XFD) by default: nothing within Excel's grid is dropped.
+    public var maxColumns: Int
 
-    public init(zip: ZipLimitsSetting = .init(), maxXMLDepth: Int = 256, maxCellsPerSheet: Int = 100_000_000) {
+    public init(zip: ZipLimitsSetting = .init(), maxXMLDepth: Int = 256, maxCellsPerSheet: Int = 100_000_000,
+                maxColumns: Int = Limits.excelColumns) {
         self.zip = zip
         self.maxXMLDepth = maxXMLDepth
         self.maxCellsPerSheet = maxCellsPerSheet
+        self.maxColumns = maxColumns
     }
 
     public static let `default` = ReadLimits()

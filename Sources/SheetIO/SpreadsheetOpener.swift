@@ -35,14 +35,14 @@ public enum SpreadsheetOpener {
             throw SpreadsheetError(.unreadable, file: path, message: "the file is empty")
         case .markup where !isDelimitedText:
             // An HTML table or SpreadsheetML 2003, whatever the extension (often «.xls»).
-            return try MarkupSource(path: path)
+            return try MarkupSource(path: path, limits: limits)
         case .other where !isDelimitedText:
             if BIFFType.startsBareOlderWorkbook(readHead(path, count: 8)) {
                 throw SpreadsheetError(.unsupported, file: path, message: "an Excel 2.x–4.0 workbook; save it as .xlsx")
             }
             return try XLSXReader(path: path, limits: limits)
         default:
-            return try CSVSource(path: path, options: csvOptions)
+            return try CSVSource(path: path, options: csvOptions, limits: limits)
         }
     }
 }

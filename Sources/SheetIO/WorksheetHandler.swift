@@ -7,6 +7,8 @@ final class WorksheetHandler: XMLEventHandler {
     private let formatClasses: [NumberFormatClass]
     private let dateSystem: DateSystem
     private let maxCells: Int
+    /// The last column kept (``ReadLimits/maxColumns``): a cell beyond it is counted and checked, never stored.
+    private let maxColumns: Int
     let file: String
     let sheet: String
 
@@ -44,11 +46,12 @@ final class WorksheetHandler: XMLEventHandler {
     }
 
     init(sharedStrings: SharedStrings, formatClasses: [NumberFormatClass], dateSystem: DateSystem,
-         maxCells: Int, file: String, sheet: String) {
+         maxCells: Int, maxColumns: Int, file: String, sheet: String) {
         self.sharedStrings = sharedStrings
         self.formatClasses = formatClasses
         self.dateSystem = dateSystem
         self.maxCells = maxCells
+        self.maxColumns = maxColumns
         self.file = file
         self.sheet = sheet
     }
@@ -178,8 +181,9 @@ final class WorksheetHandler: XMLEventHandler {
         guard inCell else { return }
         inCell = false
         collecting = false
+        // A cell beyond the column limit is still read, so that a broken one (a shared string out of range) fails as before.
         let value = hasValue ? currentValue() : .empty
-        guard value != .empty else { return }
+        guard value != .empty, cellColumn <= maxColumns else { return }
         if !isSparse {
             if cellColumn <= cells.count {
                 cells[cellColumn - 1] = value

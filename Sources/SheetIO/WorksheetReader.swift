@@ -38,6 +38,9 @@ final class WorksheetReader: RowReader {
     /// The most cells held at once by rows parsed but not yet handed out (for tests: memory does not follow addresses).
     var peakPendingCells: Int { max(peakOfEarlierHandlers, handler.pending.peakCells) }
     private var peakOfEarlierHandlers = 0
+    /// Cells written padding rows so far (for tests: the work of padding does not follow addresses past the column limit).
+    var cellsPadded: Int { paddedByEarlierHandlers + handler.pending.cellsPadded }
+    private var paddedByEarlierHandlers = 0
 
     func next() throws -> Row? {
         while cursor >= handler.pending.count {
@@ -84,6 +87,7 @@ final class WorksheetReader: RowReader {
     /// Reads the part again with libxml2, dropping the rows the scanner already handed out.
     private func restartWithGeneralParser() throws {
         peakOfEarlierHandlers = max(peakOfEarlierHandlers, handler.pending.peakCells)
+        paddedByEarlierHandlers += handler.pending.cellsPadded
         handler = WorksheetReader.makeHandler(reader, handler.sheet)
         handler.rowsToSkip = emitted
         stream = PrefetchingStream(try reader.archive.open(entry), chunkSize: PartParsing.chunkSize)
@@ -92,7 +96,7 @@ final class WorksheetReader: RowReader {
 
     private static func makeHandler(_ reader: XLSXReader, _ sheetName: String) -> WorksheetHandler {
         WorksheetHandler(sharedStrings: reader.sharedStrings, formatClasses: reader.formatClasses,
-                         dateSystem: reader.dateSystem, maxCells: reader.limits.maxCellsPerSheet,
+                         dateSystem: reader.dateSystem, maxCells: reader.limits.maxCellsPerSheet, maxColumns: reader.limits.maxColumns,
                          file: reader.file, sheet: sheetName)
     }
 }

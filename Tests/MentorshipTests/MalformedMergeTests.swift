@@ -75,6 +75,45 @@ import SheetIO
         #expect(rows.allSatisfy { $0.row.cells.count == 3 })
         // Rows × width kept: 4,001 rows of 3 cells, not of 16,384.
         #expect(counts[.sheetCellKept, default: 0] <= 4_001 * 3, "\(counts[.sheetCellKept, default: 0])")
+        // And read so: the reader drops the cell in XFD instead of padding each row to it.
+        #expect(counts[.sheetCellRead, default: 0] == 4_001 * 3, "\(counts[.sheetCellRead, default: 0])")
+    }
+
+    /// A roster header and `pupils` rows of three cells, each row also holding a number in column `far`.
+    static func writeWideRoster(pupils: Int, far: Int, to path: String) throws {
+        let writer = try XLSXWriter(path: path)
+        let sheet = try writer.addSheet(named: "Ученики")
+        try sheet.append([.text("ФИО"), .text("Дата рождения"), .text("Класс")])
+        var cells = [CellValue](repeating: .empty, count: far)
+        for pupil in 1...pupils {
+            cells[0] = .text("Ученик \(pupil)")
+            cells[1] = .text("12.03.2012")
+            cells[2] = .text("7А")
+            cells[far - 1] = .number(Double(pupil))
+            try sheet.append(cells)
+        }
+        try writer.close()
+    }
+
+    @Test func aBuildReadsNoCellPastTheWidestTable() throws {
+        let folder = try OutputSetSupport.folder("wide-columns")
+        var read: [Int: Int] = [:]
+        for far in [2_000, Limits.excelColumns] {
+            let name = "wide-\(far).xlsx"
+            try Self.writeWideRoster(pupils: 200, far: far, to: folder + "/" + name)
+            let log = IssueLog()
+            var result: (InputFile, [RecognisedSheet])?
+            let counts = OperationCounter.measure {
+                result = InboxReader(inbox: folder, excluded: nil).read(name, path: folder + "/" + name, log: log)
+            }
+            #expect(result?.0.sheets.first?.rows == 200)
+            #expect(result?.1.first?.rows.allSatisfy { $0.row.cells.count == 3 } == true)
+            read[far] = counts[.sheetCellRead, default: 0]
+        }
+        // The cells handed out are the table's: the same for a far cell in column 2,000 as in XFD.
+        #expect(read[2_000] == 201 * 3)
+        #expect(read[Limits.excelColumns] == 201 * 3)
+        #expect(InboxReader.readLimits.maxColumns == TableArea.maxWidth)
     }
 
     @Test func theTablesWidthIsItsWidestRunOfColumns() {

@@ -19,6 +19,8 @@ import PackageIO
         // Each row parsed ahead holds its 4 cells, not 16,384: the cells materialised at once stay within the
         // file's own cells (4 × 4,001 and the header) and one padded row, instead of 4,000 padded rows.
         #expect(reader.peakPendingCells <= 4 * 4_001 + Limits.excelColumns, "\(reader.peakPendingCells)")
+        // With no column limit, each row is still padded to XFD once, when handed out (and the header row to C).
+        #expect(reader.cellsPadded == 4_000 * Limits.excelColumns + 3, "\(reader.cellsPadded)")
     }
 
     @Test func odsRowsReachingColumnXFDWaitUnpaddedUntilHandedOut() throws {
@@ -33,6 +35,8 @@ import PackageIO
         #expect(rows == 1_000)
         #expect(farCells == 1_000)
         #expect(reader.peakPendingCells <= 2 * 1_000, "\(reader.peakPendingCells)")
+        // With no column limit, each row is padded to XFD as it is parsed, and again when handed out.
+        #expect(reader.cellsPadded == 1_000 * 2 * Limits.excelColumns, "\(reader.cellsPadded)")
     }
 
     @Test func ordinaryRowsArePaddedAsBefore() throws {
@@ -43,6 +47,8 @@ import PackageIO
         let far = pending.row(at: 1)
         #expect(far.cells.count == 200 && far.cells[199] == .number(7) && far.cells[0] == .empty)
         #expect(pending.cells == 2 + 1)
+        // Padded once each: the close row when stored, the far one when handed out.
+        #expect(pending.cellsPadded == 2 + 200)
     }
 
     @Test func aReversedRangeIsNormalisedNotTrapped() throws {

@@ -64,6 +64,9 @@ public struct InboxReader {
     public func files() -> [String] { entries().filter { $0.skip == nil }.map(\.relative) }
 
     static let spreadsheetExtensions: Set<String> = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"]
+    /// What a build reads of a file: no column past the widest table kept (``TableArea/maxWidth``), so that a far
+    /// cell is dropped by the reader instead of padding its row to its column.
+    static let readLimits = ReadLimits(maxColumns: TableArea.maxWidth)
     static let unsupportedExtensions: Set<String> = ["xlsb", "numbers"]
 
     /// Reads one entry: its sheets recognised and their data rows, or the reason it is not read; issues go to `log`.
@@ -95,7 +98,7 @@ public struct InboxReader {
             return (InputFile(file: relative, sha256: hash, status: .skipped, sheets: [], reason: OwnOutput.markedCopy.russian), [])
         }
         do {
-            let source = try SpreadsheetOpener.open(path: path)
+            let source = try SpreadsheetOpener.open(path: path, limits: Self.readLimits)
             if let csv = source as? CSVSource, csv.dialect.encodingGuessed || csv.dialect.delimiterGuessed {
                 log.add(Issue(.encodingGuessed, file: relative, sheet: csv.sheets[0].name,
                               value: "\(csv.dialect.encoding.rawValue), «\(csv.dialect.delimiterName)»",

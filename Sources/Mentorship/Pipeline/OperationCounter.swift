@@ -20,6 +20,8 @@ public final class OperationCounter: @unchecked Sendable {
         case memberVisit
         /// A cell visited while copying a merged range's value over its cells (``MergedCells``).
         case mergeFillCell
+        /// A cell of a sheet's row as the reader hands it out, padding included, before ``TableArea`` cuts it.
+        case sheetCellRead
         /// A cell kept of a sheet's rows, after they are cut to the table's width (``TableArea``).
         case sheetCellKept
     }

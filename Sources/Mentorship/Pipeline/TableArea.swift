@@ -7,6 +7,8 @@ import SheetIO
 /// The width is decided from the first rows (the header zone the recogniser looks at): the widest run of
 /// occupied columns, where a run may skip a few empty columns (a column without a title); the table is that
 /// run and everything left of it, at most ``maxWidth`` columns. A far cell apart from the run is not part of the table.
+/// The inbox's readers drop every cell past ``maxWidth`` already (``InboxReader/readLimits``), so that no row comes
+/// padded further than the widest table.
 struct TableArea {
     /// How many non-empty rows decide the width.
     let lookahead: Int
@@ -25,6 +27,7 @@ struct TableArea {
     init(lookahead: Int) { self.lookahead = lookahead }
 
     mutating func add(_ row: Row) {
+        counter?.add(.sheetCellRead, row.cells.count)
         if let width = decidedWidth {
             rows.append(Self.cut(row, to: width, counter: counter))
             return

@@ -14,7 +14,8 @@ final class ODSRowReader: RowReader {
 
     init(archive: ZipReader, entry: ZipReader.Entry, sheetIndex: Int, sheetName: String, limits: ReadLimits) throws {
         sheet = sheetName
-        handler = ODSTableHandler(sheetIndex: sheetIndex, maxCells: limits.maxCellsPerSheet, file: archive.path, sheet: sheetName)
+        handler = ODSTableHandler(sheetIndex: sheetIndex, maxCells: limits.maxCellsPerSheet, maxColumns: limits.maxColumns,
+                                  file: archive.path, sheet: sheetName)
         do {
             stream = PrefetchingStream(try archive.open(entry), chunkSize: PartParsing.chunkSize)
             parser = try XMLPushParser(handler: handler, file: archive.path, entry: entry.name, maxDepth: limits.maxXMLDepth)
@@ -27,6 +28,10 @@ final class ODSRowReader: RowReader {
     private var currentCells: [CellValue] = []
     /// The most cells held at once by rows parsed but not yet handed out (for tests: memory does not follow addresses).
     private(set) var peakPendingCells = 0
+    /// Cells written padding rows so far, as they are parsed and as they are handed out (for tests: the work of
+    /// padding does not follow addresses past the column limit).
+    var cellsPadded: Int { handler.cellsPadded + paddedOnHandout }
+    private var paddedOnHandout = 0
 
     func next() throws -> Row? {
         while queueIndex >= handler.pending.count {
@@ -38,7 +43,10 @@ final class ODSRowReader: RowReader {
         }
         let rows = handler.pending[queueIndex]
         // Padded once for all the repetitions of a row (they share the array).
-        if repetition == 0 { currentCells = rows.padded }
+        if repetition == 0 {
+            currentCells = rows.padded
+            paddedOnHandout += rows.widthToPad
+        }
         let row = Row(number: rows.first + repetition, cells: currentCells)
         repetition += 1
         if repetition == rows.count {

@@ -4,7 +4,8 @@ import PackageIO
 ///
 /// Repetition costs nothing where it repeats nothing: an empty cell or row repeated any number of times
 /// only moves the column or row counter. A repeated cell or row that holds a value is expanded, within
-/// Excel's 1,048,576 × 16,384 grid and the sheet's cell limit; a row repeated N times is queued once, with N.
+/// Excel's 1,048,576 × 16,384 grid and the sheet's cell limit, and up to the column limit only; a row repeated
+/// N times is queued once, with N.
 final class ODSTableHandler: XMLEventHandler {
     /// One row that `count` consecutive rows repeat, from row `first` on.
     struct RepeatedRow {
@@ -21,7 +22,7 @@ final class ODSTableHandler: XMLEventHandler {
         init(first: Int, cells: [CellValue], count: Int, filled: Int) {
             self.first = first
             self.count = count
-            if cells.count <= PendingRows.denseWidth || cells.count <= filled * PendingRows.denseFactor {
+            if PendingRows.keepsPadded(width: cells.count, filled: filled) {
                 self.cells = cells
             } else {
                 var columns: [Int] = [], values: [CellValue] = []
@@ -38,10 +39,11 @@ final class ODSTableHandler: XMLEventHandler {
         /// The cells from column A to the last.
         var padded: [CellValue] {
             guard let columns else { return cells }
-            var result = [CellValue](repeating: .empty, count: width)
-            for (index, column) in columns.enumerated() { result[column - 1] = cells[index] }
-            return result
+            return PendingRows.padded(columns, cells, width)
         }
+
+        /// Cells written to pad the row when it is handed out: none for a row stored padded.
+        var widthToPad: Int { columns == nil ? 0 : width }
     }
 
     /// Completed rows not yet handed out.
@@ -51,6 +53,8 @@ final class ODSTableHandler: XMLEventHandler {
     private(set) var failure: SpreadsheetError?
     /// Whether the sheet's table has ended (the rest of the part need not be parsed).
     private(set) var tableFinished = false
+    /// Cells written padding rows from column A as they are parsed (for tests: see ``ODSRowReader/cellsPadded``).
+    private(set) var cellsPadded = 0
 
     /// Most merged ranges kept for one sheet (a repeated spanned cell could otherwise claim billions).
     static let maxMergedRanges = 1_000_000
@@ -59,6 +63,10 @@ final class ODSTableHandler: XMLEventHandler {
 
     private let targetIndex: Int
     private let maxCells: Int
+    /// The last column kept (``ReadLimits/maxColumns``): cells beyond it, and the repetitions of a cell that reach
+    /// past it, are checked against Excel's grid and counted as the sheet's cells (as the XLSX reader counts every
+    /// cell), never stored.
+    private let maxColumns: Int
     private let file: String
     private let sheet: String
 
@@ -72,7 +80,9 @@ final class ODSTableHandler: XMLEventHandler {
     private var rowNumber = 1
     private var rowRepeats = 1
     private var cells: [CellValue] = []
+    /// The row's value cells, repetitions expanded (the sheet's cells, for its limit), and those of them kept.
     private var rowValueCells = 0
+    private var rowKeptCells = 0
     private var column = 1
     private var cellCount = 0
 
@@ -93,9 +103,10 @@ final class ODSTableHandler: XMLEventHandler {
         case error(fallback: String)
     }
 
-    init(sheetIndex: Int, maxCells: Int, file: String, sheet: String) {
+    init(sheetIndex: Int, maxCells: Int, maxColumns: Int, file: String, sheet: String) {
         targetIndex = sheetIndex
         self.maxCells = maxCells
+        self.maxColumns = maxColumns
         self.file = file
         self.sheet = sheet
     }
@@ -158,6 +169,7 @@ final class ODSTableHandler: XMLEventHandler {
         inRow = true
         cells.removeAll(keepingCapacity: true)
         rowValueCells = 0
+        rowKeptCells = 0
         column = 1
         rowRepeats = repeatCount(attributes.value(of: "number-rows-repeated", in: ODFNames.table), what: "number-rows-repeated")
     }
@@ -165,7 +177,8 @@ final class ODSTableHandler: XMLEventHandler {
     private func endRow() {
         guard inRow else { return }
         inRow = false
-        if !cells.isEmpty {
+        // A row of values is checked and counted even when the column limit left none of them to keep.
+        if rowValueCells > 0 {
             let last = rowNumber + rowRepeats - 1
             if last > Limits.excelRows {
                 let repeated = rowRepeats > 1 ? " repeated \(rowRepeats) times" : ""
@@ -175,7 +188,10 @@ final class ODSTableHandler: XMLEventHandler {
             if cellCount > maxCells {
                 return fail("the sheet has more than \(maxCells) cells, the limit", limit: true)
             }
-            pending.append(RepeatedRow(first: rowNumber, cells: cells, count: rowRepeats, filled: rowValueCells))
+        }
+        if !cells.isEmpty {
+            cellsPadded += cells.count
+            pending.append(RepeatedRow(first: rowNumber, cells: cells, count: rowRepeats, filled: rowKeptCells))
         }
         rowNumber = min(rowNumber + rowRepeats, ODSTableHandler.countCeiling)
     }
@@ -269,9 +285,12 @@ final class ODSTableHandler: XMLEventHandler {
             return fail("the cell\(repeated) reaches column \(last), beyond Excel's last column \(Limits.excelColumns)",
                         limit: true, cell: address)
         }
-        if cells.count < column - 1 { cells.append(contentsOf: repeatElement(.empty, count: column - 1 - cells.count)) }
-        cells.append(contentsOf: repeatElement(cellValue, count: cellRepeats))
         rowValueCells += cellRepeats
+        let kept = min(last, maxColumns) - column + 1
+        guard kept > 0 else { return }
+        if cells.count < column - 1 { cells.append(contentsOf: repeatElement(.empty, count: column - 1 - cells.count)) }
+        cells.append(contentsOf: repeatElement(cellValue, count: kept))
+        rowKeptCells += kept
     }
 
     /// Keeps `number-columns-spanned` × `number-rows-spanned` as a merged range, once for each repetition of

@@ -11,6 +11,9 @@ final class XLSSheetRows: RowReader {
     private let file: String
     private let sheetName: String
     private let maxCells: Int
+    /// The last column kept (``ReadLimits/maxColumns``): a record's column is 16 bits, so without it a crafted
+    /// sheet could pad a row to 65,536 cells.
+    private let maxColumns: Int
     private let ordered: Bool
 
     private(set) var mergedRanges: [CellRange] = []
@@ -37,6 +40,7 @@ final class XLSSheetRows: RowReader {
         self.file = file
         self.sheetName = sheetName
         maxCells = limits.maxCellsPerSheet
+        maxColumns = limits.maxColumns
         typing = NumberTyping(formatClasses: globals.formatClasses, dateSystem: globals.dateSystem)
         guard offset >= 0, offset < stream.count else {
             throw SpreadsheetError(.unreadable, file: file, sheet: sheetName,
@@ -190,13 +194,13 @@ final class XLSSheetRows: RowReader {
 
     private func address(_ row: Int, _ column: Int) -> CellAddress { CellAddress(row: row + 1, column: column + 1) }
 
-    /// Puts a value at a zero-based row and column.
+    /// Puts a value at a zero-based row and column; one beyond the column limit is counted, not kept.
     private func place(_ row: Int, _ column: Int, _ value: CellValue) throws {
         cellCount += 1
         if cellCount > maxCells {
             throw SpreadsheetError(.limitExceeded, file: file, sheet: sheetName, message: "the sheet has more than \(maxCells) cells, the limit")
         }
-        guard !value.isEmpty else { return }
+        guard !value.isEmpty, column < maxColumns else { return }
         guard ordered else {
             scattered[row, default: []].append((column, value))
             return
