@@ -19,7 +19,8 @@ public final class ZipReader {
     public let path: String
     public let limits: ZipLimits
     public let entries: [Entry]
-    private let archive: OpaquePointer
+    /// The libzip archive (``ZipWriter/add(_:copyOf:from:)`` copies entries out of it).
+    let archive: OpaquePointer
     private let byLowercasedName: [String: Int]
     private let lock = ArchiveLock()
 

@@ -10,6 +10,8 @@ public final class ZipWriter {
     public let path: String
     private var archive: OpaquePointer?
     private var spoolFiles: [String] = []
+    /// Archives that entries are copied from; kept open until ``close()`` reads them.
+    private var copiedFrom: [ZipReader] = []
 
     /// Creates (or replaces, at ``close()``) the archive at `path`.
     public init(path: String) throws(PackageError) {
@@ -38,6 +40,17 @@ public final class ZipWriter {
         try add(name, source: source, level: level)
     }
 
+    /// Adds `entry` of `source` as it is stored there — its compressed bytes, method and CRC — without inflating
+    /// and deflating it again (an untouched part of an edited package). `source` is kept open until ``close()``.
+    public func add(_ name: String, copyOf entry: ZipReader.Entry, from source: ZipReader) throws(PackageError) {
+        let archive = try requireOpen()
+        guard let copy = zip_source_zip(archive, source.archive, entry.index, zip_flags_t(ZIP_FL_COMPRESSED), 0, -1) else {
+            throw failure("cannot copy \(name) from \(source.path)")
+        }
+        copiedFrom.append(source)
+        try add(name, source: copy, level: nil)
+    }
+
     /// Adds an entry whose content is read from the file at `spoolPath` when the archive is closed.
     ///
     /// The spool file is deleted after ``close()``; it must not change before then.
@@ -50,7 +63,8 @@ public final class ZipWriter {
         try add(name, source: source, level: level)
     }
 
-    private func add(_ name: String, source: OpaquePointer, level: Int) throws(PackageError) {
+    /// Adds `source` as `name`, deflated at `level` (nil: as the source gives it, for a copied entry).
+    private func add(_ name: String, source: OpaquePointer, level: Int?) throws(PackageError) {
         let archive = try requireOpen()
         let index = zip_file_add(archive, name, source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE)
         guard index >= 0 else {
@@ -58,9 +72,13 @@ public final class ZipWriter {
             throw failure("cannot add \(name)")
         }
         let entry = UInt64(index)
-        let method = level == 0 ? ZIP_CM_STORE : ZIP_CM_DEFLATE
-        guard zip_set_file_compression(archive, entry, method, UInt32(max(0, min(level, 9)))) == 0,
-              zip_file_set_dostime(archive, entry, 0, ZipWriter.dosDate1980, 0) == 0,
+        if let level {
+            let method = level == 0 ? ZIP_CM_STORE : ZIP_CM_DEFLATE
+            guard zip_set_file_compression(archive, entry, method, UInt32(max(0, min(level, 9)))) == 0 else {
+                throw failure("cannot set the compression of \(name)")
+            }
+        }
+        guard zip_file_set_dostime(archive, entry, 0, ZipWriter.dosDate1980, 0) == 0,
               zip_file_set_external_attributes(archive, entry, 0, UInt8(ZIP_OPSYS_UNIX), ZipWriter.regularFileAttributes) == 0
         else { throw failure("cannot set the attributes of \(name)") }
     }
@@ -72,10 +90,12 @@ public final class ZipWriter {
             let text = String(cString: zip_strerror(archive))
             zip_discard(archive)
             self.archive = nil
+            copiedFrom = []
             removeSpoolFiles()
             throw PackageError(.writeFailed, file: path, message: "cannot write the archive (\(text))")
         }
         self.archive = nil
+        copiedFrom = []
         removeSpoolFiles()
     }
 

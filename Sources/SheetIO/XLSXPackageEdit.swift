@@ -163,11 +163,13 @@ final class XLSXPackageEdit {
     func save(to output: String) throws(PackageError) {
         let zip = try ZipWriter(path: output)
         for entry in reader.entries where !entry.name.hasSuffix("/") {
-            let bytes: [UInt8]
             if let spliced = replaced[entry.name] {
-                bytes = spliced
-            } else if dirty.contains(entry.name), let tree = trees[entry.name] { bytes = try tree.serialised() } else { bytes = try reader.readAll(entry) }
-            try zip.add(entry.name, bytes: bytes, level: 6)
+                try zip.add(entry.name, bytes: spliced, level: 6)
+            } else if dirty.contains(entry.name), let tree = trees[entry.name] {
+                try zip.add(entry.name, bytes: try tree.serialised(), level: 6)
+            } else {
+                try zip.add(entry.name, copyOf: entry, from: reader)   // untouched: its stored bytes, not inflated again
+            }
         }
         for part in added { try zip.add(part, bytes: try trees[part]!.serialised(), level: 6) }
         try zip.close()
