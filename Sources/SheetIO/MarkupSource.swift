@@ -33,7 +33,8 @@ public final class MarkupSource: SpreadsheetSource {
             do { tables = try HTMLTables.read(path: path) } catch { throw SpreadsheetError(error) }
             for (index, table) in tables.enumerated() {
                 infos.append(SheetInfo(index: index, name: index == 0 ? stem : "\(stem) #\(index + 1)", kind: .worksheet, visibility: .visible))
-                contents.append(MarkupSource.layOut(table, maxColumns: limits.maxColumns))
+                var steps = 0
+                contents.append(MarkupSource.layOut(table, maxColumns: limits.maxColumns, steps: &steps))
             }
             if tables.isEmpty { throw SpreadsheetError(.unreadable, file: path, message: "an HTML file with no table") }
         }
@@ -47,9 +48,13 @@ public final class MarkupSource: SpreadsheetSource {
     }
 
     /// Places HTML cells on a grid, honouring `colspan` and `rowspan` (the value stays in the first cell); a cell
-    /// placed beyond `maxColumns` is dropped.
-    static func layOut(_ table: [[HTMLTables.Cell]], maxColumns: Int) -> (rows: [Row], merges: [CellRange]) {
-        var occupied: Set<CellAddress> = []
+    /// placed beyond `maxColumns` is dropped, with the rest of its row.
+    ///
+    /// A rowspan is kept as the last row it covers, per column: a cell costs its colspan at most, never its area
+    /// (a crafted `rowspan="1000" colspan="1000"` on every cell would otherwise mark a million places per cell).
+    /// `steps` counts the columns visited (a test bounds it).
+    static func layOut(_ table: [[HTMLTables.Cell]], maxColumns: Int, steps: inout Int) -> (rows: [Row], merges: [CellRange]) {
+        var coveredUntil: [Int] = []   // per column (index column - 1): the last row a rowspan from above covers
         var rows: [Row] = []
         var merges: [CellRange] = []
         for (offset, cells) in table.enumerated() {
@@ -57,19 +62,21 @@ public final class MarkupSource: SpreadsheetSource {
             var values: [CellValue] = []
             var column = 1
             for cell in cells {
-                while occupied.contains(CellAddress(row: rowNumber, column: column)) { column += 1 }
-                if column <= maxColumns {
-                    while values.count < column - 1 { values.append(.empty) }
-                    values.append(cell.text.isEmpty ? .empty : .text(cell.text))
-                }
+                while column <= coveredUntil.count, coveredUntil[column - 1] >= rowNumber { column += 1; steps += 1 }
+                guard column <= maxColumns else { break }   // every later cell of the row lies further right
+                while values.count < column - 1 { values.append(.empty) }
+                values.append(cell.text.isEmpty ? .empty : .text(cell.text))
                 if cell.columnSpan > 1 || cell.rowSpan > 1 {
                     merges.append(CellRange(first: CellAddress(row: rowNumber, column: column),
                                             last: CellAddress(row: rowNumber + cell.rowSpan - 1, column: column + cell.columnSpan - 1)))
-                    for r in rowNumber..<(rowNumber + cell.rowSpan) {
-                        for c in column..<(column + cell.columnSpan) { occupied.insert(CellAddress(row: r, column: c)) }
-                    }
+                }
+                if cell.rowSpan > 1 {
+                    let last = min(column + cell.columnSpan - 1, maxColumns)
+                    if coveredUntil.count < last { coveredUntil += repeatElement(0, count: last - coveredUntil.count) }
+                    for spanned in column...last { coveredUntil[spanned - 1] = max(coveredUntil[spanned - 1], rowNumber + cell.rowSpan - 1); steps += 1 }
                 }
                 column += cell.columnSpan
+                steps += 1
             }
             while let last = values.last, last == .empty { values.removeLast() }
             if !values.isEmpty { rows.append(Row(number: rowNumber, cells: values)) }

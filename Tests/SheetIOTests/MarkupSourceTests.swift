@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PackageIO
 @testable import SheetIO
 
 /// The `.xls` files school information systems export: HTML tables and SpreadsheetML 2003.
@@ -30,6 +31,27 @@ import Testing
         #expect(rows[3].cells == [.text("Пётр\nПетров"), .empty, .text("x")])
         #expect(reader.mergedRanges.contains(CellRange(a1: "A1:B1")!))
         #expect(reader.mergedRanges.contains(CellRange(a1: "C2:C3")!))
+    }
+
+    /// Crafted spans (every cell `rowspan="1000" colspan="1000"`) cost their width at most, counted, never their area:
+    /// the work grows with the cells, bounded per cell by the column limit.
+    @Test func spansCostTheirWidthNotTheirArea() {
+        func steps(rows: Int) -> (steps: Int, rows: [Row], merges: Int) {
+            let table = (0..<rows).map { _ in [HTMLTables.Cell(text: "x", columnSpan: 1000, rowSpan: 1000), HTMLTables.Cell(text: "y", columnSpan: 1, rowSpan: 1)] }
+            var steps = 0
+            let laid = MarkupSource.layOut(table, maxColumns: 1024, steps: &steps)
+            return (steps, laid.rows, laid.merges.count)
+        }
+        let small = steps(rows: 500), large = steps(rows: 2_000)
+        #expect(small.steps <= 500 * 2 * (1024 + 2) && large.steps <= 2_000 * 2 * (1024 + 2))
+        #expect(Double(large.steps) <= Double(small.steps) * 4 * 1.1, "\(small.steps) → \(large.steps) for 4× the rows")
+        // Row 1: «x» spans A:ALL, «y» lands in ALM. Row 2: «x» after the rowspan above, in ALM; «y» past the limit is
+        // dropped. From row 3 the spans above cover every column within the limit: nothing is placed until they end.
+        let first = large.rows.first?.cells ?? [], second = large.rows.dropFirst().first?.cells ?? []
+        #expect(first.count == 1001 && first.first == .text("x") && first.last == .text("y"))
+        #expect(second.count == 1001 && second.last == .text("x"))
+        // Until the first spans end (row 1,000): each row placed holds one «x», whose span is a merged range.
+        #expect(large.rows.prefix { $0.number <= 1_000 }.count == 2 && large.merges == large.rows.count)
     }
 
     @Test func spreadsheetML2003() throws {
