@@ -195,15 +195,22 @@ extension XLSXCellMarks {
             names[sheet.name] = name
             let rows = try source.rows(ofSheet: sheet.index)
             var widths: [Double?] = []
-            var collected: [Row] = []
+            // The rows are kept by their filled cells only (a row padded to a far column would cost its width), and
+            // padded again one at a time as they are written.
+            var collected: [(number: Int, columns: [Int], values: [CellValue])] = []
             while let row = try rows.next() {
-                collected.append(row)
+                var columns: [Int] = [], values: [CellValue] = []
+                if widths.count < row.cells.count { widths += repeatElement(nil, count: row.cells.count - widths.count) }
                 for (offset, cell) in row.cells.enumerated() {
                     var length = 12.0
                     if case .text(let text) = cell { length = Double(min(60, text.count + 2)) }
-                    if widths.count <= offset { widths.append(nil) }
                     widths[offset] = max(widths[offset] ?? 8, length)
+                    if cell != .empty {
+                        columns.append(offset)
+                        values.append(cell)
+                    }
                 }
+                collected.append((row.number, columns, values))
             }
             let target = try writer.addSheet(named: name, layout: SheetLayout(columnWidths: widths))
             var written = 0
@@ -212,7 +219,9 @@ extension XLSXCellMarks {
                     try target.append([])
                     written += 1
                 }
-                try target.append(row.cells)
+                var cells = [CellValue](repeating: .empty, count: (row.columns.last ?? -1) + 1)
+                for (column, value) in zip(row.columns, row.values) { cells[column] = value }
+                try target.append(cells)
                 written = row.number
             }
             for range in rows.mergedRanges { target.merge(range) }

@@ -130,6 +130,28 @@ import PackageIO
         #expect(try Self.cellStyles(Array(marked.utf8))["B3"] != "0")
     }
 
+    /// A non-XLSX input is copied by its filled cells: a sheet whose every row has a cell in column XFD keeps
+    /// those cells in the copy, and the rows are kept sparse until written (not 16,384 slots each).
+    @Test func aWideRowInputIsCopiedWhole() throws {
+        let folder = try Self.folder()
+        let line = "имя" + String(repeating: ",", count: 16_383) + "далеко\n"
+        try Data(String(repeating: line, count: 40).utf8).write(to: URL(fileURLWithPath: folder + "/wide.csv"))
+        let source = try SpreadsheetOpener.open(path: folder + "/wide.csv")
+        _ = try XLSXCellMarks.copyAsXLSX(source, to: folder + "/copy.xlsx")
+        func filled(_ reader: any SpreadsheetSource) throws -> [[String]] {
+            let rows = try reader.rows(ofSheet: 0)
+            var result: [[String]] = []
+            while let row = try rows.next() {
+                let cells = row.cells.enumerated().filter { $0.element != .empty }.map { "\(row.number):\($0.offset):\($0.element)" }
+                if !cells.isEmpty { result.append(cells) }
+            }
+            return result
+        }
+        let original = try filled(source), copied = try filled(try XLSXReader(path: folder + "/copy.xlsx"))
+        #expect(original.count == 40 && copied == original)
+        #expect(original.contains { $0.last?.contains(":16383:") == true })
+    }
+
     @Test func aSecondMarkingAddsToTheExistingCommentsAndDrawing() throws {
         let folder = try Self.folder()
         try Self.workbook(folder + "/in.xlsx")
