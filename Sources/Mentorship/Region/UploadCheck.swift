@@ -65,12 +65,13 @@ enum UploadCheck {
             var headerSeen = false
             do {
                 while let row = try rows.next() {
-                    let texts = row.cells.map(plain)
+                    // The header's width only: a row padded to a far cell costs no text per padded slot.
+                    let texts = row.cells.prefix(header.count).map(plain)
                     if !headerSeen {
-                        let found = Array(texts.prefix(header.count))
-                        guard row.number == 1, found == header, texts.dropFirst(header.count).allSatisfy(\.isEmpty) else {
+                        guard row.number == 1, texts == header, row.cells.dropFirst(header.count).allSatisfy({ plain($0).isEmpty }) else {
+                            let shown = row.cells.map(plain).joined(separator: "; ")
                             return malformed(.header, ["expected": header.joined(separator: "; ")],
-                                             sheet: sheet, sheetIndex: index, cell: CellAddress(row: row.number, column: 1), value: texts.joined(separator: "; "))
+                                             sheet: sheet, sheetIndex: index, cell: CellAddress(row: row.number, column: 1), value: shown)
                         }
                         headerSeen = true
                         continue
