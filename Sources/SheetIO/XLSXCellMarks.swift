@@ -40,6 +40,13 @@ public enum XLSXCellMarks {
     /// owner property (``isMarkedCopy(path:)``).
     public static func mark(source: String, output: String, marks: [CellMark], ownerTag: String? = nil,
                             author: String = "Nastavnik") throws(SpreadsheetError) {
+        try mark(source: source, output: output, marks: marks, ownerTag: ownerTag, author: author, splicing: true)
+    }
+
+    /// ``mark(source:output:marks:ownerTag:author:)``, with the byte splice of ordinary sheets turned off when
+    /// `splicing` is false (tests compare it with the tree edit).
+    static func mark(source: String, output: String, marks: [CellMark], ownerTag: String?, author: String,
+                     splicing: Bool) throws(SpreadsheetError) {
         do {
             let edit = try XLSXPackageEdit(path: source)
             let sheets = try edit.sheets()
@@ -60,7 +67,9 @@ public enum XLSXCellMarks {
             var styles = StyleEditor(edit: edit)
             for (number, sheet) in sheets.enumerated() {
                 guard let sheetMarks = bySheet[sheet.name]?.values.sorted(by: { ($0.cell.row, $0.cell.column) < ($1.cell.row, $1.cell.column) }) else { continue }
-                try SheetMarker(edit: edit, part: sheet.part, number: number + 1, author: author).apply(sheetMarks, styles: &styles)
+                var marker = SheetMarker(edit: edit, part: sheet.part, number: number + 1, author: author)
+                marker.splicing = splicing
+                try marker.apply(sheetMarks, styles: &styles)
             }
             if let ownerTag { try setOwner(edit, tag: ownerTag) }
             try edit.save(to: output)
@@ -195,22 +204,24 @@ extension XLSXCellMarks {
             names[sheet.name] = name
             let rows = try source.rows(ofSheet: sheet.index)
             var widths: [Double?] = []
-            // The rows are kept by their filled cells only (a row padded to a far column would cost its width), and
-            // padded again one at a time as they are written.
-            var collected: [(number: Int, columns: [Int], values: [CellValue])] = []
+            // A row is kept as the reader gave it when it is dense (repeated rows then share one buffer), else by its
+            // filled cells only (a row padded to a far column would cost its width), padded again as it is written.
+            var collected: [(number: Int, cells: [CellValue]?, columns: [Int], values: [CellValue], width: Int)] = []
             while let row = try rows.next() {
-                var columns: [Int] = [], values: [CellValue] = []
                 if widths.count < row.cells.count { widths += repeatElement(nil, count: row.cells.count - widths.count) }
+                var filled = 0
                 for (offset, cell) in row.cells.enumerated() {
                     var length = 12.0
                     if case .text(let text) = cell { length = Double(min(60, text.count + 2)) }
                     widths[offset] = max(widths[offset] ?? 8, length)
-                    if cell != .empty {
-                        columns.append(offset)
-                        values.append(cell)
-                    }
+                    if cell != .empty { filled += 1 }
                 }
-                collected.append((row.number, columns, values))
+                if PendingRows.keepsPadded(width: row.cells.count, filled: filled) {
+                    collected.append((row.number, row.cells, [], [], row.cells.count))
+                } else {
+                    let kept = row.cells.enumerated().filter { $0.element != .empty }
+                    collected.append((row.number, nil, kept.map { $0.offset + 1 }, kept.map(\.element), row.cells.count))
+                }
             }
             let target = try writer.addSheet(named: name, layout: SheetLayout(columnWidths: widths))
             var written = 0
@@ -219,9 +230,7 @@ extension XLSXCellMarks {
                     try target.append([])
                     written += 1
                 }
-                var cells = [CellValue](repeating: .empty, count: (row.columns.last ?? -1) + 1)
-                for (column, value) in zip(row.columns, row.values) { cells[column] = value }
-                try target.append(cells)
+                try target.append(row.cells ?? PendingRows.padded(row.columns, row.values, row.width))
                 written = row.number
             }
             for range in rows.mergedRanges { target.merge(range) }

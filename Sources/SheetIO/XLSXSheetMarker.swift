@@ -14,11 +14,11 @@ struct SheetMarker {
     static let afterLegacyDrawing: Set<String> = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]
 
     /// Whether an ordinary sheet is spliced by bytes rather than edited as a tree (tests turn it off to try the tree).
-    nonisolated(unsafe) static var splicing = true
+    var splicing = true
 
     func apply(_ marks: [CellMark], styles: inout StyleEditor) throws(PackageError) {
         let commented = marks.filter { !$0.comment.isEmpty }
-        if Self.splicing, let bytes = try edit.rawBytes(part), var splice = try SheetSplice(bytes: bytes, marks: marks, styles: &styles) {
+        if splicing, let bytes = try edit.rawBytes(part), var splice = try SheetSplice(bytes: bytes, marks: marks, styles: &styles) {
             if let drawing = try addComments(commented, namespace: splice.namespace, existingDrawing: nil) { splice.insertLegacyDrawing(id: drawing) }
             edit.replace(part, bytes: splice.bytes)
             return

@@ -27,8 +27,6 @@ import PackageIO
         let folder = NSTemporaryDirectory() + "nastavnik-marks-corpus-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        SheetMarker.splicing = splicing
-        defer { SheetMarker.splicing = true }
         var marked = 0, refused: [String] = []
         for (number, file) in files.enumerated() {
             guard let original = try? Self.values(file), let names = try? XLSXReader(path: file).sheets.filter({ $0.kind == .worksheet }).map(\.name) else { continue }
@@ -39,7 +37,7 @@ import PackageIO
                  CellMark(sheet: name, cell: CellAddress(a1: "Z700")!, level: .warning, comment: "")]
             }
             do {
-                try XLSXCellMarks.mark(source: file, output: output, marks: marks, ownerTag: "проверка")
+                try XLSXCellMarks.mark(source: file, output: output, marks: marks, ownerTag: "проверка", author: "Nastavnik", splicing: splicing)
             } catch {
                 refused.append("\(URL(fileURLWithPath: file).lastPathComponent): \(error)")
                 continue

@@ -77,7 +77,7 @@ import PackageIO
         return result
     }
 
-    @Test(.serialized, arguments: [true, false])
+    @Test(arguments: [true, false])
     func splicedAndTreeEditedSheetsGetTheSameMarks(splicing: Bool) throws {
         let folder = try Self.folder()
         try Self.workbook(folder + "/in.xlsx")
@@ -88,9 +88,7 @@ import PackageIO
             CellMark(sheet: "Лист1", cell: CellAddress(a1: "A5")!, level: .warning, comment: "новая строка между"),
             CellMark(sheet: "Лист1", cell: CellAddress(a1: "E1")!, level: .note, comment: "только примечание"),
         ]
-        SheetMarker.splicing = splicing
-        defer { SheetMarker.splicing = true }
-        try XLSXCellMarks.mark(source: folder + "/in.xlsx", output: folder + "/out.xlsx", marks: marks)
+        try XLSXCellMarks.mark(source: folder + "/in.xlsx", output: folder + "/out.xlsx", marks: marks, ownerTag: nil, author: "Nastavnik", splicing: splicing)
         let after = try Self.entries(folder + "/out.xlsx")
         let styles = try Self.cellStyles(after["xl/worksheets/sheet1.xml"]!)
         let errorStyle = styles["B3"], warningStyle = styles["D2"]
