@@ -33,6 +33,10 @@ struct SheetSplice {
         if let bound = root.attributes.first(where: { $0.name.hasPrefix("xmlns:") && $0.name.count > 6 && $0.value == relationships }) {
             relationshipPrefix = String(bound.name.dropFirst(6))
             out += source[..<data.end]
+        } else if !marks.contains(where: { !$0.comment.isEmpty }) {
+            // No comment, so no drawing to reference: the root stays as it is.
+            relationshipPrefix = ""
+            out += source[..<data.end]
         } else {
             // Written without the relationships namespace (openpyxl does so): declared on the root, under a free prefix.
             let declared = Set(root.attributes.map(\.name))
@@ -43,6 +47,7 @@ struct SheetSplice {
             out += root.rewritten(source, setting: ("xmlns:" + prefix, relationships))
             out += source[root.end..<data.end]
         }
+        let dataStartInOut = out.count   // the root may have been rewritten: offsets in `out` differ from the source's
         var next = 0          // the first mark not yet written
         var position = data.end
         var rowStyle: Int?
@@ -126,7 +131,7 @@ struct SheetSplice {
             if position == source.count { break }
             position = tag.end
         }
-        guard let dataEnd = Scanner.find(Array("</sheetData>".utf8), in: out, from: data.end) else { return nil }
+        guard let dataEnd = Scanner.find(Array("</sheetData>".utf8), in: out, from: dataStartInOut) else { return nil }
         var offset = Scanner.find(Array("</worksheet>".utf8), in: out, from: dataEnd)
         for name in SheetMarker.afterLegacyDrawing {
             for end in [" ", ">", "/"] {
