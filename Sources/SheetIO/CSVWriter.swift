@@ -1,4 +1,5 @@
 import Glibc
+import PackageIO
 
 /// How ``CSVWriter`` formats a file.
 public struct CSVWriteOptions: Sendable {
@@ -43,9 +44,7 @@ public final class CSVWriter {
         guard descriptor >= 0 else {
             throw SpreadsheetError(.writeFailed, file: path, message: "cannot create the file (\(String(cString: strerror(errno))))")
         }
-        let mask = umask(0)
-        umask(mask)
-        fchmod(descriptor, 0o666 & ~mask)   // mkstemp gives 0600; a finished file honours the umask
+        fchmod(descriptor, 0o666 & ~ProcessUmask.current)   // mkstemp gives 0600; a finished file honours the umask
         temporaryPath = String(cString: template)
         out = XMLByteWriter(descriptor: descriptor, path: path)
         if options.byteOrderMark { out.raw([0xEF, 0xBB, 0xBF]) }

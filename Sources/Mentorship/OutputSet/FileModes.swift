@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PackageIO
 
 /// The modes of an output set. Every output holds personal data, so by default files are 0600 and folders 0700;
 /// a shared output (`--shared-output`) gives 0666 and 0777, less the umask, as any program's files.
@@ -13,17 +14,8 @@ public struct FileModes: Sendable, Equatable {
         folder = shared ? 0o777 & ~mask : 0o700 & ~mask
     }
 
-    /// The process's umask: from `/proc/self/status` (no change to the process), else by setting it and putting it back.
-    public static var umask: mode_t {
-        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
-           let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) {
-            return mask
-        }
-        let mask = Glibc.umask(0o077)
-        Glibc.umask(mask)
-        return mask
-    }
+    /// The process's umask, read without changing it (``ProcessUmask``).
+    public static var umask: mode_t { ProcessUmask.current }
 
     /// Sets the mode of `root` and of every file and folder below it (links are left alone).
     func apply(toTree root: String) throws {
