@@ -14,12 +14,15 @@ public final class ZipReader {
         public let size: UInt64
         public let compressedSize: UInt64
         public let encrypted: Bool
+        /// Stored without compression (method 0).
+        public var stored = false
     }
 
     public let path: String
     public let limits: ZipLimits
     public let entries: [Entry]
-    /// The libzip archive (``ZipWriter/add(_:copyOf:from:)`` copies entries out of it).
+    /// The libzip archive. ``ZipWriter/add(_:copyOf:from:)`` copies entries out of it when the writer closes, outside
+    /// ``ArchiveLock``: a reader whose entries are copied must not be read from another thread until then.
     let archive: OpaquePointer
     private let byLowercasedName: [String: Int]
     private let lock = ArchiveLock()
@@ -43,8 +46,9 @@ public final class ZipReader {
             zip_stat_init(&stat)
             guard zip_stat_index(archive, index, 0, &stat) == 0, let rawName = stat.name else { continue }
             let name = String(cString: rawName)
-            let entry = Entry(index: index, name: name, size: stat.size, compressedSize: stat.comp_size,
+            var entry = Entry(index: index, name: name, size: stat.size, compressedSize: stat.comp_size,
                               encrypted: stat.encryption_method != UInt16(ZIP_EM_NONE))
+            entry.stored = stat.comp_method == UInt16(ZIP_CM_STORE)
             // Some writers store Windows separators (`xl\\workbook.xml`); OPC names use `/`.
             let key = String(name.lowercased().map { $0 == "\\" ? "/" : $0 })
             if let earlier = byName[key] {

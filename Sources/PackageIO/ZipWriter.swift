@@ -41,14 +41,17 @@ public final class ZipWriter {
     }
 
     /// Adds `entry` of `source` as it is stored there — its compressed bytes, method and CRC — without inflating
-    /// and deflating it again (an untouched part of an edited package). `source` is kept open until ``close()``.
+    /// and deflating it again (an untouched part of an edited package); a stored entry stays stored. Its data is
+    /// copied unchecked, as any untouched byte is. `source` is kept open until ``close()``.
     public func add(_ name: String, copyOf entry: ZipReader.Entry, from source: ZipReader) throws(PackageError) {
+        guard !entry.encrypted else { throw PackageError(.encrypted, file: source.path, entry: entry.name, message: "the entry is encrypted") }
         let archive = try requireOpen()
         guard let copy = zip_source_zip(archive, source.archive, entry.index, zip_flags_t(ZIP_FL_COMPRESSED), 0, -1) else {
             throw failure("cannot copy \(name) from \(source.path)")
         }
-        copiedFrom.append(source)
-        try add(name, source: copy, level: nil)
+        if !copiedFrom.contains(where: { $0 === source }) { copiedFrom.append(source) }
+        // Left unset, libzip would deflate a stored entry; a deflated one it copies as it is.
+        try add(name, source: copy, level: entry.stored ? 0 : nil)
     }
 
     /// Adds an entry whose content is read from the file at `spoolPath` when the archive is closed.
