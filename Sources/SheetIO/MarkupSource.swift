@@ -51,8 +51,9 @@ public final class MarkupSource: SpreadsheetSource {
     /// placed beyond `maxColumns` is dropped, with the rest of its row.
     ///
     /// A rowspan is kept as the last row it covers, per column: a cell costs its colspan at most, never its area
-    /// (a crafted `rowspan="1000" colspan="1000"` on every cell would otherwise mark a million places per cell).
-    /// `steps` counts the columns visited (a test bounds it).
+    /// (a crafted `rowspan="1000" colspan="1000"` on every cell would otherwise mark a million places per cell), and
+    /// skipping the columns covered from above costs at most `maxColumns` per row. `steps` counts the columns visited
+    /// (a test bounds it).
     static func layOut(_ table: [[HTMLTables.Cell]], maxColumns: Int, steps: inout Int) -> (rows: [Row], merges: [CellRange]) {
         var coveredUntil: [Int] = []   // per column (index column - 1): the last row a rowspan from above covers
         var rows: [Row] = []
@@ -68,7 +69,8 @@ public final class MarkupSource: SpreadsheetSource {
                 values.append(cell.text.isEmpty ? .empty : .text(cell.text))
                 if cell.columnSpan > 1 || cell.rowSpan > 1 {
                     merges.append(CellRange(first: CellAddress(row: rowNumber, column: column),
-                                            last: CellAddress(row: rowNumber + cell.rowSpan - 1, column: column + cell.columnSpan - 1)))
+                                            last: CellAddress(row: rowNumber + cell.rowSpan - 1,
+                                                              column: min(column + cell.columnSpan - 1, maxColumns, Limits.excelColumns))))
                 }
                 if cell.rowSpan > 1 {
                     let last = min(column + cell.columnSpan - 1, maxColumns)
@@ -156,14 +158,14 @@ final class SpreadsheetMLHandler: XMLEventHandler {
             sheets.append(Sheet(name: attributes.string(of: "Name") ?? "Sheet\(sheets.count + 1)"))
             rowNumber = 0
         } else if localName.equals("Row"), !sheets.isEmpty {
-            rowNumber = attributes.string(of: "Index").flatMap { Int($0) } ?? rowNumber + 1
+            rowNumber = Self.bounded(attributes.string(of: "Index"), Limits.excelRows + 1) ?? min(rowNumber + 1, Limits.excelRows + 1)
             column = 0
             cells = []
             inRow = true
         } else if localName.equals("Cell"), inRow {
-            column = attributes.string(of: "Index").flatMap { Int($0) } ?? column + 1
-            let across = attributes.string(of: "MergeAcross").flatMap { Int($0) } ?? 0
-            let down = attributes.string(of: "MergeDown").flatMap { Int($0) } ?? 0
+            column = Self.bounded(attributes.string(of: "Index"), Limits.excelColumns + 1) ?? min(column + 1, Limits.excelColumns + 1)
+            let across = Self.bounded(attributes.string(of: "MergeAcross"), Limits.excelColumns) ?? 0
+            let down = Self.bounded(attributes.string(of: "MergeDown"), Limits.excelRows) ?? 0
             if across > 0 || down > 0 {
                 sheets[sheets.count - 1].merges.append(CellRange(first: CellAddress(row: rowNumber, column: column),
                                                                  last: CellAddress(row: rowNumber + down, column: column + across)))
@@ -177,6 +179,13 @@ final class SpreadsheetMLHandler: XMLEventHandler {
     }
 
     private var pendingSpan = 0
+
+    /// An index or span attribute as a number within 0...`limit` (a crafted `ss:Index` near `Int.max` would overflow
+    /// the next row's or cell's number); nil when absent or not a number.
+    static func bounded(_ text: String?, _ limit: Int) -> Int? {
+        guard let text, let value = Int(text) else { return nil }
+        return min(max(value, 0), limit)
+    }
 
     func endElement(localName: XMLBytes) {
         if localName.equals("Data") {

@@ -54,6 +54,23 @@ import Testing
         #expect(large.rows.prefix { $0.number <= 1_000 }.count == 2 && large.merges == large.rows.count)
     }
 
+    /// `ss:Index`, `ss:MergeAcross` and `ss:MergeDown` near `Int.max` are bounded, never an overflow trap.
+    @Test func spreadsheetMLHugeIndexesAreBounded() throws {
+        let xml = """
+        <?xml version="1.0"?>
+        <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+         <Worksheet ss:Name="Лист"><Table>
+          <Row ss:Index="9223372036854775807"><Cell ss:Index="9223372036854775807" ss:MergeAcross="9223372036854775807"><Data ss:Type="String">a</Data></Cell><Cell><Data ss:Type="String">b</Data></Cell></Row>
+          <Row><Cell ss:MergeDown="9223372036854775807"><Data ss:Type="String">c</Data></Cell></Row>
+         </Table></Worksheet></Workbook>
+        """
+        let path = TestSupport.temporaryDirectory() + "/huge.xml"
+        TestSupport.write(bytes: Array(xml.utf8), to: path)
+        let reader = try SpreadsheetOpener.open(path: path).rows(ofSheet: 0)
+        while try reader.next() != nil {}
+        #expect(reader.mergedRanges.allSatisfy { $0.last.row <= 2 * Limits.excelRows + 2 && $0.last.column <= 2 * Limits.excelColumns + 2 })
+    }
+
     @Test func spreadsheetML2003() throws {
         let xml = """
         <?xml version="1.0"?>
