@@ -123,6 +123,23 @@ import SheetIO
         #expect(issue.code == .uploadMalformed && issue.cell == "A2" && issue.value == "9")
     }
 
+    /// A row empty under the headers but with a value further right is not skipped as empty: it is malformed.
+    @Test func aRowWithAValueOnlyBeyondTheHeadersIsMalformed() throws {
+        let inbox = try Self.folder()
+        let writer = try XLSXWriter(path: inbox + "/regional.xlsx")
+        let headers = [RegionalUpload.summaryHeader, RegionalUpload.indicatorsHeader, RegionalUpload.pairsHeader]
+        for (index, name) in RegionalUpload.sheetNames.enumerated() {
+            let sheet = try writer.addSheet(named: name)
+            try sheet.append(headers[index].map { .text($0) })
+            if index == 0 { try sheet.append(Array(repeating: .empty, count: headers[0].count + 20) + [.text("тайком")]) }
+        }
+        try writer.close()
+        var consolidation = Consolidation(folder: inbox, excluded: nil)
+        consolidation.check()
+        let issue = try #require(consolidation.issues.first)
+        #expect(issue.code == .uploadMalformed && issue.cell == "A2")
+    }
+
     /// An upload of the previous format version (IDs under the old rule) is accepted, with a warning naming the school.
     @Test func thePreviousVersionIsAcceptedWithAWarning() throws {
         let inbox = try Self.folder(), out = try Self.folder()

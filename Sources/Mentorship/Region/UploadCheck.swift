@@ -76,7 +76,7 @@ enum UploadCheck {
                         headerSeen = true
                         continue
                     }
-                    if texts.allSatisfy(\.isEmpty) { continue }
+                    if texts.allSatisfy(\.isEmpty) && row.cells.dropFirst(header.count).allSatisfy({ plain($0).isEmpty }) { continue }
                     let cells = (0..<header.count).map { $0 < texts.count ? texts[$0] : "" }
                     if version == nil && RegionalUpload.readableFormatVersions.contains(cells[0]) { version = cells[0] }
                     if cells[0] != version {
