@@ -22,7 +22,9 @@ import Testing
         let lock = NSCondition()
         let task = BackgroundTask { () -> pthread_t in
             lock.lock()
-            while !flags.callerWent { lock.wait() }   // returns only once the caller has gone on
+            // Returns only once the caller has gone on (a bounded wait, so that work run in the caller fails, not hangs).
+            let deadline = Date(timeIntervalSinceNow: 10)
+            while !flags.callerWent, lock.wait(until: deadline) {}
             flags.workSawCallerGo = true
             lock.unlock()
             return pthread_self()
