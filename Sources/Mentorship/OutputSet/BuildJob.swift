@@ -6,6 +6,8 @@ import PackageIO
 public struct BuildJob {
     /// The output steps, in order; ``afterStep`` is called after each.
     public enum Step: String, CaseIterable, Sendable {
+        /// The second lane has started writing (a stop here leaves it running: it is joined before the set is abandoned).
+        case lanes = "lanes"
         case register = "register.xlsx", regional = "regional", diagnostics = "diagnostics.xlsx", orders = "orders"
         case page = "отчёт.html", note = "справка.docx", markedCopies = "исправить", report = "report.json", modes = "modes", swapped = "swapped"
     }
@@ -81,6 +83,7 @@ public struct BuildJob {
             }
         }
         do {
+            try step(.lanes)
             writing("register.xlsx")
             try RegisterWorkbook.write(register, to: set.path("register.xlsx"))
             writing(ReportPage.fileName)
