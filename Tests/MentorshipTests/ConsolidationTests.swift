@@ -104,39 +104,31 @@ import SheetIO
         #expect(counts["schools"] == 1 && counts["files"] == 6 && counts["rejected"] == 2 && counts["malformed"] == 2)
     }
 
-    @Test func aVersionOrSchoolMismatchIsMalformed() throws {
+    /// The first issue of checking a hand-made upload: the three sheets with their headers, `summaryRow` under the first.
+    static func firstIssueOfUpload(summaryRow: [CellValue]) throws -> Mentorship.Issue {
         let inbox = try Self.folder()
         let writer = try XLSXWriter(path: inbox + "/regional.xlsx")
         let headers = [RegionalUpload.summaryHeader, RegionalUpload.indicatorsHeader, RegionalUpload.pairsHeader]
         for (index, name) in RegionalUpload.sheetNames.enumerated() {
             let sheet = try writer.addSheet(named: name)
             try sheet.append(headers[index].map { .text($0) })
-            if index == 0 {
-                try sheet.append([.text("9"), .text("Регион"), .text("Город"), .text("СОШ"), .empty, .text("2025/2026"), .text("2026-05-29")]
-                                 + Array(repeating: .number(1), count: 6))
-            }
+            if index == 0 { try sheet.append(summaryRow) }
         }
         try writer.close()
         var consolidation = Consolidation(folder: inbox, excluded: nil)
         consolidation.check()
-        let issue = try #require(consolidation.issues.first)
+        return try #require(consolidation.issues.first)
+    }
+
+    @Test func aVersionOrSchoolMismatchIsMalformed() throws {
+        let issue = try Self.firstIssueOfUpload(summaryRow: [.text("9"), .text("Регион"), .text("Город"), .text("СОШ"), .empty, .text("2025/2026"),
+                                                             .text("2026-05-29")] + Array(repeating: .number(1), count: 6))
         #expect(issue.code == .uploadMalformed && issue.cell == "A2" && issue.value == "9")
     }
 
     /// A row empty under the headers but with a value further right is not skipped as empty: it is malformed.
     @Test func aRowWithAValueOnlyBeyondTheHeadersIsMalformed() throws {
-        let inbox = try Self.folder()
-        let writer = try XLSXWriter(path: inbox + "/regional.xlsx")
-        let headers = [RegionalUpload.summaryHeader, RegionalUpload.indicatorsHeader, RegionalUpload.pairsHeader]
-        for (index, name) in RegionalUpload.sheetNames.enumerated() {
-            let sheet = try writer.addSheet(named: name)
-            try sheet.append(headers[index].map { .text($0) })
-            if index == 0 { try sheet.append(Array(repeating: .empty, count: headers[0].count + 20) + [.text("тайком")]) }
-        }
-        try writer.close()
-        var consolidation = Consolidation(folder: inbox, excluded: nil)
-        consolidation.check()
-        let issue = try #require(consolidation.issues.first)
+        let issue = try Self.firstIssueOfUpload(summaryRow: Array(repeating: .empty, count: RegionalUpload.summaryHeader.count + 20) + [.text("тайком")])
         #expect(issue.code == .uploadMalformed && issue.cell == "A2")
     }
 
