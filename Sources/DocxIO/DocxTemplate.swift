@@ -183,23 +183,8 @@ final class XMLTree {
     let root: XMLNodeRef
 
     init(bytes: [UInt8], file: String, entry: String) throws(PackageError) {
-        if bytes.count > 64 << 20 {
-            throw PackageError(.limitExceeded, file: file, entry: entry, message: "the part is larger than 64 MiB")
-        }
-        try XMLPart.refuseDTD(bytes, file: file, entry: entry)
-        XMLPushParser.prepareLibrary()
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(buffer.count), entry, nil, options)
-            }
-        }
-        guard let parsed, let root = xmlDocGetRootElement(parsed) else {
-            if let parsed { xmlFreeDoc(parsed) }
-            throw PackageError(.badXML, file: file, entry: entry, message: "the part is not well-formed XML")
-        }
-        document = parsed
-        self.root = XMLNodeRef(root)
+        document = xmlDocPtr(try XMLPart.parseDocument(bytes, file: file, entry: entry, sizeLimit: 64 << 20, relaxedLimits: false))
+        root = XMLNodeRef(xmlDocGetRootElement(document)!)
     }
 
     deinit { xmlFreeDoc(document) }

@@ -14,24 +14,33 @@ public final class XMLPart {
     public init(bytes: [UInt8], file: String, entry: String) throws(PackageError) {
         self.file = file
         self.entry = entry
-        if bytes.count > Self.sizeLimit {
-            throw PackageError(.limitExceeded, file: file, entry: entry, message: "the part is larger than \(Self.sizeLimit >> 20) MiB")
+        document = xmlDocPtr(try Self.parseDocument(bytes, file: file, entry: entry, sizeLimit: Self.sizeLimit, relaxedLimits: true))
+        root = XMLElementRef(xmlDocGetRootElement(document)!)
+    }
+
+    /// Parses a package part into a libxml2 document with a root element, for this tree and the other modules' trees
+    /// (DOCX templates): a part over `sizeLimit` bytes or declaring a DTD is refused before any parser sees it, the
+    /// network is never used and entities are not substituted. `relaxedLimits` lifts libxml2's limits on text nodes
+    /// and depth (`XML_PARSE_HUGE`). Opaque, so that no libxml2 type crosses modules; the caller frees it (`xmlFreeDoc`).
+    public static func parseDocument(_ bytes: [UInt8], file: String, entry: String, sizeLimit: Int, relaxedLimits: Bool) throws(PackageError) -> OpaquePointer {
+        if bytes.count > sizeLimit {
+            throw PackageError(.limitExceeded, file: file, entry: entry, message: "the part is larger than \(sizeLimit >> 20) MiB")
         }
-        try Self.refuseDTD(bytes, file: file, entry: entry)
+        try refuseDTD(bytes, file: file, entry: entry)
         guard !bytes.isEmpty else { throw PackageError(.badXML, file: file, entry: entry, message: "the part is empty") }
         XMLPushParser.prepareLibrary()
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_COMPACT.rawValue)
+        var options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+        if relaxedLimits { options |= XML_PARSE_HUGE.rawValue | XML_PARSE_COMPACT.rawValue }
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(buffer.count), entry, nil, options)
+                xmlReadMemory($0, Int32(buffer.count), entry, nil, Int32(options))
             }
         }
-        guard let parsed, let root = xmlDocGetRootElement(parsed) else {
+        guard let parsed, xmlDocGetRootElement(parsed) != nil else {
             if let parsed { xmlFreeDoc(parsed) }
             throw PackageError(.badXML, file: file, entry: entry, message: "the part is not well-formed XML")
         }
-        document = parsed
-        self.root = XMLElementRef(root)
+        return OpaquePointer(parsed)
     }
 
     deinit { xmlFreeDoc(document) }
