@@ -271,30 +271,21 @@ struct SheetSplice {
 
         static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
-        /// An attribute value with `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and character references decoded; nil for another entity.
+        /// An attribute value with its entities and character references decoded (``XMLEntity``); nil for another entity.
         static func decoded(_ bytes: ArraySlice<UInt8>) -> String? {
-            let text = String(decoding: bytes, as: UTF8.self)
-            guard text.contains("&") else { return text }
-            var result = ""
-            var rest = Substring(text)
-            while let amp = rest.firstIndex(of: "&") {
-                result += rest[..<amp]
-                guard let semicolon = rest[amp...].firstIndex(of: ";") else { return nil }
-                let entity = rest[rest.index(after: amp)..<semicolon]
-                switch entity {
-                case "amp": result += "&"
-                case "lt": result += "<"
-                case "gt": result += ">"
-                case "quot": result += "\""
-                case "apos": result += "'"
-                default:
-                    let number = entity.hasPrefix("#x") ? UInt32(entity.dropFirst(2), radix: 16) : entity.hasPrefix("#") ? UInt32(entity.dropFirst()) : nil
-                    guard let number, let scalar = Unicode.Scalar(number) else { return nil }
-                    result.unicodeScalars.append(scalar)
+            guard bytes.contains(0x26) else { return String(decoding: bytes, as: UTF8.self) }
+            return bytes.withUnsafeBufferPointer { buffer -> String? in
+                var result: [UInt8] = []
+                result.reserveCapacity(buffer.count)
+                var index = 0
+                while index < buffer.count {
+                    guard buffer[index] == 0x26 else { result.append(buffer[index]); index += 1; continue }
+                    guard let (scalar, length) = XMLEntity.scalar(buffer, at: index) else { return nil }
+                    result += String(Character(scalar)).utf8
+                    index += length
                 }
-                rest = rest[rest.index(after: semicolon)...]
+                return String(decoding: result, as: UTF8.self)
             }
-            return result + rest
         }
 
         static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? { XLSXHyperlinks.find(needle, in: bytes, from: start) }
