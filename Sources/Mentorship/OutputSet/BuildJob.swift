@@ -71,16 +71,13 @@ public struct BuildJob {
         // the diagnostics workbook and the orders beside it. Each writer reads the register (its caches computed
         // first) and writes its own files; the steps, digests and report follow in one fixed order.
         register.prepareForOutputs()
-        let counter = OperationCounter.current
         let inbox = inbox, templates = templates
-        let side = BackgroundTask { () throws -> SideOutputs in
-            try OperationCounter.$current.withValue(counter) {
-                let marked = MarkedCopies.write(register, inbox: inbox, excluded: set.output, to: set.staging)
-                let regional = try RegionalUpload.write(register, to: set.staging)
-                try DiagnosticsWorkbook.write(register, to: set.path("diagnostics.xlsx"))
-                let orders = try OrderDrafts.write(register, to: set.staging, templates: templates)
-                return SideOutputs(marked: marked, regional: regional, orders: orders)
-            }
+        let side = OperationCounter.background { () throws -> SideOutputs in
+            let marked = MarkedCopies.write(register, inbox: inbox, excluded: set.output, to: set.staging)
+            let regional = try RegionalUpload.write(register, to: set.staging)
+            try DiagnosticsWorkbook.write(register, to: set.path("diagnostics.xlsx"))
+            let orders = try OrderDrafts.write(register, to: set.staging, templates: templates)
+            return SideOutputs(marked: marked, regional: regional, orders: orders)
         }
         do {
             try step(.lanes)

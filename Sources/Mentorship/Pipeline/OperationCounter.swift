@@ -1,4 +1,5 @@
 import Foundation
+import PackageIO
 
 /// Counts the steps of the shared index, comparison and per-unit loops, so that a test can check that
 /// a build's cost grows linearly with its inbox (`ComplexityGuardTests`) without timing anything.
@@ -46,6 +47,12 @@ public final class OperationCounter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return Dictionary(uniqueKeysWithValues: Step.allCases.enumerated().map { ($1, counts[$0]) })
+    }
+
+    /// `work` on a thread of its own, counting into the caller's counter (a task-local value does not follow a new thread).
+    static func background<T>(_ work: @escaping () throws -> T) -> BackgroundTask<T> {
+        let counter = current
+        return BackgroundTask { try $current.withValue(counter) { try work() } }
     }
 
     /// Runs `body` with counting on, and returns what it counted.

@@ -152,8 +152,8 @@ public struct RegisterBuilder {
         // a log of their own, while the references and pairs are read here; their issues follow the consents' as before.
         let diagnosticsLog = IssueLog()
         let diagnostics = DiagnosticsReader(asOf: asOf, log: diagnosticsLog, index: index)
-        let diagnosticSheets = of(.diagnostics), counter = OperationCounter.current
-        let diagnosticsRead = BackgroundTask { OperationCounter.$current.withValue(counter) { diagnosticSheets.forEach(diagnostics.read) } }
+        let diagnosticSheets = of(.diagnostics)
+        let diagnosticsRead = OperationCounter.background { diagnosticSheets.forEach(diagnostics.read) }
 
         let references = ReferenceTables(asOf: asOf, log: log, index: index)
         of(.partners).forEach(references.readPartners)

@@ -67,8 +67,9 @@ enum UploadCheck {
                 while let row = try rows.next() {
                     // The header's width only: a row padded to a far cell costs no text per padded slot.
                     let texts = row.cells.prefix(header.count).map(plain)
+                    let emptyBeyond = row.cells.dropFirst(header.count).allSatisfy { plain($0).isEmpty }
                     if !headerSeen {
-                        guard row.number == 1, texts == header, row.cells.dropFirst(header.count).allSatisfy({ plain($0).isEmpty }) else {
+                        guard row.number == 1, texts == header, emptyBeyond else {
                             let shown = row.cells.map(plain).joined(separator: "; ")
                             return malformed(.header, ["expected": header.joined(separator: "; ")],
                                              sheet: sheet, sheetIndex: index, cell: CellAddress(row: row.number, column: 1), value: shown)
@@ -76,7 +77,7 @@ enum UploadCheck {
                         headerSeen = true
                         continue
                     }
-                    if texts.allSatisfy(\.isEmpty) && row.cells.dropFirst(header.count).allSatisfy({ plain($0).isEmpty }) { continue }
+                    if texts.allSatisfy(\.isEmpty) && emptyBeyond { continue }
                     let cells = (0..<header.count).map { $0 < texts.count ? texts[$0] : "" }
                     if version == nil && RegionalUpload.readableFormatVersions.contains(cells[0]) { version = cells[0] }
                     if cells[0] != version {
