@@ -160,7 +160,7 @@ public final class OutputSet {
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
         if contents.isEmpty { return }
         guard let listed = Self.ourOutputs(output + "/report.json") else { throw .foreign(output: output) }
-        let ours = listed + ["report.json"]
+        let ours = Set(listed + ["report.json"])
         var folders = Set<String>()   // «orders» and any other folder on the way to a listed file
         for file in ours {
             var parts = file.split(separator: "/").dropLast()
@@ -171,9 +171,21 @@ public final class OutputSet {
         }
         guard let walker = FileManager.default.enumerator(atPath: output) else { throw .foreign(output: output) }
         for case let relative as String in walker {
-            if folders.contains(relative) || ours.contains(where: { relative == $0 || relative.hasPrefix($0 + ".") }) { continue }
+            if folders.contains(relative) || Self.isOursOrItsTemporary(relative, ours: ours) { continue }
             throw .foreign(output: output)
         }
+    }
+
+    /// `relative` is one of `ours`, or one of them followed by a dot and more (a temporary file of an older version),
+    /// looked up by each of its prefixes that ends before a dot rather than by a scan of every listed file.
+    static func isOursOrItsTemporary(_ relative: String, ours: Set<String>) -> Bool {
+        if ours.contains(relative) { return true }
+        var index = relative.startIndex
+        while let dot = relative[index...].firstIndex(of: ".") {
+            if ours.contains(String(relative[..<dot])) { return true }
+            index = relative.index(after: dot)
+        }
+        return false
     }
 
     /// The files listed in a `report.json` written by nastavnik (`tool.name` is `nastavnik`); nil for any other file.
